@@ -1,0 +1,235 @@
+"""The data model shared by every pipeline stage.
+
+Per-document stages produce an `Analysis`; cross-document stages (link,
+reconcile) read analyses only. Every fact keeps where it came from: a `Span`
+is a pair of character offsets into `CleanDocument.text`, the text we export,
+so a quote can always be cut back out of it verbatim.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Media = Literal["text", "html"]
+Qualifier = Literal["exactly", "about", "nearly", "over", "at least", "at most", "under"]
+Role = Literal["participant", "mentioned", "author"]
+CreditKind = Literal["author", "photo"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def cut(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as a source handed it over, before any cleaning."""
+    id: str
+    source: str
+    content: str
+    media: Media
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Credit:
+    """A byline or photo credit: the person wrote or shot it, took no part."""
+    name: str
+    kind: CreditKind
+    line: str
+
+
+@dataclass(slots=True)
+class CleanDocument:
+    """Main text without web clutter, plus what the page said about itself.
+
+    `text` holds body paragraphs joined by "\\n"; photo captions and credits
+    are kept apart so that a caption never reads as a sentence of the report.
+    """
+    id: str
+    source: str
+    text: str
+    language: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DateMention:
+    span: Span
+    text: str
+    value: str
+    """ISO date `YYYY-MM-DD` once the year is resolved."""
+    year_inferred: bool = False
+    part_of_day: str | None = None
+
+
+@dataclass(slots=True)
+class YearMention:
+    span: Span
+    year: int
+    tense: Literal["past", "future", "unknown"] = "unknown"
+
+
+@dataclass(slots=True)
+class Timing:
+    """When the document was written and when its event happened."""
+    event_date: str | None = None
+    event_date_span: Span | None = None
+    reference_year: int | None = None
+    """The year the report treats as "this year": the event's year when known."""
+    focal_date: str | None = None
+    """Best estimate of the writing date when neither event date nor publication date is stated."""
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    span: Span
+    text: str
+    name: str
+    """Canonical plain-ASCII name (a province or city) or the country's English name."""
+    kind: Literal["province", "city", "country"]
+    code: str | None = None
+    """ISO 3166 alpha-2 for a country."""
+
+
+@dataclass(slots=True)
+class TitleMention:
+    title: str
+    """Canonical English form, e.g. "Vice Chairman of the Provincial People's Committee"."""
+    text: str
+    """As written in the document."""
+    place: str | None = None
+    """Province or city the office belongs to, when the text says so."""
+
+
+@dataclass(slots=True)
+class PersonMention:
+    name: str
+    """Plain ASCII, e.g. "Pham Minh Chinh"."""
+    text: str
+    """As written, diacritics kept."""
+    span: Span | None
+    """In `CleanDocument.text`; None when the mention is in a caption or credit."""
+    titles: list[TitleMention] = field(default_factory=list)
+    role: Role = "mentioned"
+    chair: bool = False
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number as stated: `value` in base units (40 billion -> 4e10)."""
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    """ISO 4217 code, "%", "count" or "people"."""
+    qualifier: Qualifier = "exactly"
+    low: float | None = None
+    high: float | None = None
+    change: bool = False
+    """True for a change ("an increase of 39.5%"), not a level."""
+
+
+@dataclass(slots=True)
+class Claim:
+    """One figure tied to what it measures, when and where, in one document."""
+    indicator: str
+    figure: Figure
+    period: str | None
+    scope: str
+    sentence: Span
+    target: bool = False
+
+
+@dataclass(slots=True)
+class Task:
+    n: int
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Relation:
+    partner: str
+    """ISO 3166 alpha-2."""
+    level: str
+    year: int | None
+    span: Span
+
+
+@dataclass(slots=True)
+class EventSetting:
+    """What the document says about the event it reports."""
+    type: str | None = None
+    plover: str | None = None
+    title: str | None = None
+    place: str | None = None
+    bridge_points: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything one document yields; the output of the pure per-document step."""
+    document: CleanDocument
+    content_hash: str
+    timing: Timing = field(default_factory=Timing)
+    dates: list[DateMention] = field(default_factory=list)
+    years: list[YearMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    setting: EventSetting = field(default_factory=EventSetting)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return _build(cls, data)
+
+
+def _build(tp: Any, data: Any) -> Any:
+    """Rebuild nested dataclasses from `dataclasses.asdict` output."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_build(item, x) for x in data]
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(options[0], data) if len(options) == 1 else data
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        return tp(**{f.name: _build(hints[f.name], data[f.name])
+                     for f in dataclasses.fields(tp) if f.name in data})
+    return data
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(tp: type) -> dict[str, Any]:
+    if tp not in _HINTS:
+        _HINTS[tp] = typing.get_type_hints(tp)
+    return _HINTS[tp]
