@@ -208,6 +208,104 @@ class Analysis:
         return _build(cls, data)
 
 
+# --- The knowledge base: what the cross-document stages make of analyses ---
+
+Status = Literal["corroborated", "single", "conflicting"]
+
+
+@dataclass(slots=True)
+class TitleRecord:
+    """A title as some documents state it, dated by those documents."""
+    title: str
+    place: str | None
+    as_of: str | None
+    """Earliest date (event or publication) of a document stating it."""
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[TitleRecord] = field(default_factory=list)
+    role: Role = "mentioned"
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    date: str | None
+    documents: list[str]
+    type: str | None = None
+    plover: str | None = None
+    title: str | None = None
+    place: str | None = None
+    chair: str | None = None
+    """Person id of whoever chaired or directed it."""
+    participants: list[str] = field(default_factory=list)
+    bridge_points: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClaimMention:
+    """One source's statement of a claim, quoted verbatim."""
+    document: str
+    quote: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: Qualifier
+    figure: str
+
+
+@dataclass(slots=True)
+class ReconciledClaim:
+    id: str
+    event: str
+    indicator: str
+    value: float
+    unit: str
+    qualifier: Qualifier
+    period: str | None
+    scope: str
+    status: Status
+    target: bool
+    mentions: list[ClaimMention] = field(default_factory=list)
+
+    @property
+    def sources(self) -> int:
+        return len({m.document for m in self.mentions})
+
+
+@dataclass(slots=True)
+class EventTask:
+    event: str
+    n: int
+    text: str
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventRelation:
+    partner: str
+    level: str
+    year: int | None
+    event: str | None
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    claims: list[ReconciledClaim] = field(default_factory=list)
+    tasks: list[EventTask] = field(default_factory=list)
+    relations: list[EventRelation] = field(default_factory=list)
+
+
 def _build(tp: Any, data: Any) -> Any:
     """Rebuild nested dataclasses from `dataclasses.asdict` output."""
     if data is None:

@@ -1,1 +1,4 @@
-"""cli stage."""
+"""The `attache` command line."""
+from .main import main
+
+__all__ = ["main"]

@@ -1,0 +1,96 @@
+"""`attache ingest | export | brief`.
+
+Errors reach the user as one line on stderr and a non-zero exit code, never a
+traceback: 1 when nothing could be done with the input, 2 for usage and
+database errors.
+"""
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+
+from ..report import EXPORT_FORMATS, build_export, render_brief, write_export
+from ..report.brief import BRIEF_FORMATS
+from ..store import DEFAULT_DB, Store, StoreError
+from .ingest import ingest_paths
+
+_DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                          help="SQLite database file.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="attache")
+def cli() -> None:
+    """attache: news reports in, a sourced knowledge base out.
+
+    Ingest reports (English, French), then export the knowledge base or read a
+    brief per event: who met when and where, every figure with its hedge,
+    period and scope, which sources agree or conflict, and the tasks set.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_DB_OPTION
+@click.option("--max-bytes", default=20 * 2**20, show_default=True, type=click.IntRange(min=1),
+              help="Refuse files (or decompressed .gz contents) larger than this.")
+def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
+    """Read reports from files, folders (recursive) and glob patterns.
+
+    Formats: .txt, .html/.htm, .json/.jsonl (one document per line with
+    `text` or `html`, optional `url`, `published`), each optionally .gz.
+    Unchanged documents are skipped; changed ones replace their old analysis.
+    """
+    with Store(db) as store:
+        summary = ingest_paths(store, paths, max_bytes=max_bytes)
+    click.echo(summary.line())
+    if not summary.ingested_any:
+        raise SystemExit(1)
+
+
+@cli.command()
+@_DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
+              help="json is exactly attache.export/1; jsonl has one record per line; csv one row per claim mention.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def export(db: str, fmt: str, output: str | None) -> None:
+    """Export the knowledge base (documents, events, people, claims, tasks, relations)."""
+    with Store(db, create=False) as store:
+        data = build_export(store.documents(), store.knowledge())
+    with _open_output(output) as out:
+        write_export(data, fmt, out)
+
+
+@cli.command()
+@_DB_OPTION
+@click.option("--event", "event_id", help="Only this event id (default: every event, newest first).")
+@click.option("--format", "fmt", type=click.Choice(BRIEF_FORMATS), default="md", show_default=True,
+              help="md for Markdown, html for one standalone page.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def brief(db: str, event_id: str | None, fmt: str, output: str | None) -> None:
+    """A readable brief per event, figures footnoted to their sources."""
+    with Store(db, create=False) as store:
+        text = render_brief(store.documents(), store.knowledge(), fmt=fmt, event_id=event_id)
+    with _open_output(output) as out:
+        out.write(text)
+
+
+def _open_output(path: str | None):
+    return nullcontext(sys.stdout) if path is None else Path(path).open("w", encoding="utf-8", newline="")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("attache: interrupted", err=True)
+        raise SystemExit(130)
+    except click.ClickException as exc:
+        click.echo(f"attache: error: {exc.format_message()}", err=True)
+        raise SystemExit(exc.exit_code)
+    except (StoreError, LookupError, OSError) as exc:
+        click.echo(f"attache: error: {exc}", err=True)
+        raise SystemExit(2)

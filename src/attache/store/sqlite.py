@@ -1,0 +1,178 @@
+"""SQLite persistence.
+
+Documents keep their full analysis (JSON) so that the cross-document stages
+can be re-run from the store alone; the knowledge base is derived data and is
+replaced as a whole, in one transaction, after each ingest.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from ..model import (Analysis, ClaimMention, Event, EventRelation, EventTask, KnowledgeBase, Person,
+                     ReconciledClaim, TitleRecord)
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """The database cannot be opened or is not an attache database."""
+
+
+@dataclass(slots=True)
+class StoredDocument:
+    id: str
+    source: str
+    language: str
+    title: str | None
+    published: str | None
+    url: str | None
+    text: str
+    event: str | None
+    captions: list[str]
+
+
+class Store:
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no database at {self.path} (run 'attache ingest' first)")
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable attache database: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path} is an SQLite file but not an attache database")
+        self.db.executescript(resources.files(__package__).joinpath("schema.sql").read_text())
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer attache (schema {row[0]})")
+        self.db.commit()
+
+    # --- documents ---
+
+    def content_hash(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT content_hash FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, analysis: Analysis, *, commit: bool = True) -> None:
+        """Store a document with its analysis, replacing an older analysis of the same id."""
+        doc = analysis.document
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.source, analysis.content_hash, doc.language, doc.title, doc.published, doc.url,
+             doc.text, json.dumps(analysis.to_dict(), ensure_ascii=False),
+             datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+        if commit:
+            self.db.commit()
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def analyses(self) -> Iterator[Analysis]:
+        for (raw,) in self.db.execute("SELECT analysis FROM documents ORDER BY id"):
+            yield Analysis.from_dict(json.loads(raw))
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.language, d.title, d.published, d.url, d.text, e.event_id,"
+            " json_extract(d.analysis, '$.document.captions')"
+            " FROM documents d LEFT JOIN event_documents e ON e.document_id = d.id ORDER BY d.id")
+        return [StoredDocument(*row[:8], captions=json.loads(row[8] or "[]")) for row in rows]
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "events", "claims", "people"}:
+            raise ValueError(table)
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def conflicts(self) -> int:
+        return self.db.execute("SELECT count(*) FROM claims WHERE status='conflicting'").fetchone()[0]
+
+    # --- knowledge base ---
+
+    def replace_knowledge(self, kb: KnowledgeBase) -> None:
+        db = self.db
+        with db:
+            for table in ("events", "event_documents", "people", "person_titles", "claims",
+                          "claim_mentions", "tasks", "relations"):
+                db.execute(f"DELETE FROM {table}")
+            for i, e in enumerate(kb.events):
+                db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           (e.id, e.date, e.type, e.plover, e.title, e.place, e.chair,
+                            _j(e.participants), _j(e.bridge_points), i))
+                db.executemany("INSERT INTO event_documents VALUES (?,?,?)",
+                               [(e.id, d, j) for j, d in enumerate(e.documents)])
+            for i, p in enumerate(kb.people):
+                db.execute("INSERT INTO people VALUES (?,?,?,?,?,?)",
+                           (p.id, p.name, p.role, _j(p.aliases), _j(p.documents), i))
+                db.executemany("INSERT INTO person_titles VALUES (?,?,?,?,?,?)",
+                               [(p.id, t.title, t.place, t.as_of, _j(t.documents), j)
+                                for j, t in enumerate(p.titles)])
+            for i, c in enumerate(kb.claims):
+                db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                           (c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
+                            c.status, int(c.target), i))
+                db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                               [(c.id, m.document, m.quote, m.start, m.end, m.value, m.unit, m.qualifier,
+                                 m.figure, j) for j, m in enumerate(c.mentions)])
+            db.executemany("INSERT INTO tasks VALUES (?,?,?,?)",
+                           [(t.event, t.n, t.text, _j(t.documents)) for t in kb.tasks])
+            db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
+                           [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
+                            for i, r in enumerate(kb.relations)])
+
+    def knowledge(self) -> KnowledgeBase:
+        db = self.db
+        members: dict[str, list[str]] = {}
+        for event_id, doc_id in db.execute(
+                "SELECT event_id, document_id FROM event_documents ORDER BY event_id, position"):
+            members.setdefault(event_id, []).append(doc_id)
+        events = [Event(id=r[0], date=r[1], type=r[2], plover=r[3], title=r[4], place=r[5], chair=r[6],
+                        participants=json.loads(r[7]), bridge_points=json.loads(r[8]),
+                        documents=members.get(r[0], []))
+                  for r in db.execute("SELECT * FROM events ORDER BY position")]
+        titles: dict[str, list[TitleRecord]] = {}
+        for r in db.execute("SELECT * FROM person_titles ORDER BY person_id, position"):
+            titles.setdefault(r[0], []).append(TitleRecord(r[1], r[2], r[3], json.loads(r[4])))
+        people = [Person(id=r[0], name=r[1], role=r[2], aliases=json.loads(r[3]),
+                         documents=json.loads(r[4]), titles=titles.get(r[0], []))
+                  for r in db.execute("SELECT * FROM people ORDER BY position")]
+        mentions: dict[str, list[ClaimMention]] = {}
+        for r in db.execute("SELECT * FROM claim_mentions ORDER BY claim_id, position"):
+            mentions.setdefault(r[0], []).append(ClaimMention(*r[1:9]))
+        claims = [ReconciledClaim(id=r[0], event=r[1], indicator=r[2], value=r[3], unit=r[4], qualifier=r[5],
+                                  period=r[6], scope=r[7], status=r[8], target=bool(r[9]),
+                                  mentions=mentions.get(r[0], []))
+                  for r in db.execute("SELECT * FROM claims ORDER BY position")]
+        tasks = [EventTask(r[0], r[1], r[2], json.loads(r[3]))
+                 for r in db.execute("SELECT * FROM tasks ORDER BY event_id, n")]
+        relations = [EventRelation(r[0], r[1], r[2], r[3], json.loads(r[4]))
+                     for r in db.execute("SELECT * FROM relations ORDER BY position")]
+        return KnowledgeBase(events=events, people=people, claims=claims, tasks=tasks, relations=relations)
+
+
+def _j(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
