@@ -9,14 +9,15 @@ single when only one source states it.
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from ..link.keys import digest
 from ..model import Analysis, Claim, ClaimMention, ReconciledClaim
 
-EXACT_TOLERANCE = 0.005
-"""Rounding slack for an unhedged figure: 59 and 60 differ, 786 and 786.2 do not."""
 HEDGE_REACH = 0.10
-"""How far "about", "nearly" or "over" may stray from the stated value."""
+"""The furthest a hedged figure may stray: "nearly 40" is never below 36."""
+ABOUT_REACH = 0.01
+NEARLY_REACH = 0.02
 
 
 def reconcile_claims(event_id: str, members: list[Analysis]) -> list[ReconciledClaim]:
@@ -58,15 +59,34 @@ def _mention(doc_id: str, text: str, claim: Claim) -> ClaimMention:
                         value=f.value, unit=f.unit, qualifier=f.qualifier, figure=f.text)
 
 
+def precision(value: float) -> float:
+    """Place value of the last significant digit: 38.5 -> 0.1, 786 -> 1, 40 billion -> 10 billion.
+
+    Small whole numbers (60 activities) are counts, exact to the unit.
+    """
+    if value < 1000 and float(value).is_integer():
+        return 1.0
+    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
+    return 10.0 ** exponent if isinstance(exponent, int) else 1.0
+
+
 def interval(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
-    """(low, high, low_open, high_open) of the values a hedged figure allows."""
-    v, reach = abs(value), abs(value) * HEDGE_REACH
-    slack = abs(value) * EXACT_TOLERANCE
+    """(low, high, low_open, high_open) of the values a hedged figure allows.
+
+    The width follows the precision the source wrote: "about 38.5" is tighter
+    than "about 40", and an unhedged 59 covers the rounding to 59 only, so
+    that 59 and 60 disagree while 786 and 786.2 agree.
+    """
+    v = abs(value)
+    step = precision(v)
+    cap = v * HEDGE_REACH
+    about = min(cap, max(step / 2, v * ABOUT_REACH))
+    near = min(cap, max(step, v * NEARLY_REACH))
     bounds = {
-        "exactly": (v - slack, v + slack, False, False),
-        "about": (v - reach, v + reach, False, False),
-        "nearly": (v - reach, v, False, True),
-        "over": (v, v + reach, True, False),
+        "exactly": (v - step / 2, v + step / 2, False, True),
+        "about": (v - about, v + about, False, False),
+        "nearly": (v - near, v, False, True),
+        "over": (v, v + near, True, False),
         "at least": (v, float("inf"), False, False),
         "at most": (float("-inf"), v, False, False),
         "under": (float("-inf"), v, False, True),

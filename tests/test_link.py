@@ -1,0 +1,71 @@
+from attache.knowledge import build_knowledge_base
+from attache.link import group_events, link_people
+
+from conftest import make_analysis
+
+CHAIR = ("Tran Quoc Vinh", "participant", ["Prime Minister"])
+MINISTER = ("Le Thi Mai Anh", "participant", ["Minister of Industry and Trade"])
+
+
+def test_same_day_with_a_shared_participant_is_one_event_across_languages():
+    en = make_analysis("en.txt", "The conference on exports opened.", event_date="2026-01-09", people=[CHAIR])
+    fr = make_analysis("fr.txt", "La conférence sur les exportations.", language="fr", event_date="2026-01-09",
+                       people=[CHAIR])
+    assert group_events([en, fr]) == [["en.txt", "fr.txt"]]
+
+
+def test_different_days_stay_apart_even_with_the_same_people_and_words():
+    opening = make_analysis("open.txt", "The trade council session opened.", event_date="2026-01-09",
+                            people=[CHAIR, MINISTER])
+    closing = make_analysis("close.txt", "The trade council session opened.", event_date="2026-01-10",
+                            people=[CHAIR, MINISTER])
+    assert group_events([opening, closing]) == [["open.txt"], ["close.txt"]]
+
+
+def test_same_day_without_shared_evidence_is_two_events():
+    a = make_analysis("a.txt", "Floating market craft fair in the delta.", event_date="2026-01-10",
+                      people=[("Phan Thi Ngoc Diep", "participant", [])])
+    b = make_analysis("b.txt", "Ministers discussed semiconductor investment.", event_date="2026-01-10",
+                      people=[CHAIR])
+    assert len(group_events([a, b])) == 2
+
+
+def test_undated_report_joins_the_nearby_event_it_shares_people_and_figures_with():
+    jan = make_analysis("jan.txt", event_date="2026-01-09", people=[CHAIR, MINISTER],
+                        claims=[("gdp_growth_target", 8.5, "%", "at least", "2026", "VN")])
+    dec = make_analysis("dec.txt", event_date="2024-12-18", people=[CHAIR, MINISTER])
+    undated = make_analysis("undated.txt", reference_year=2026, focal_date="2026-01-01", people=[CHAIR, MINISTER],
+                            claims=[("gdp_growth_target", 8.5, "%", "exactly", "2026", "VN")])
+    groups = group_events([jan, dec, undated])
+    assert ["jan.txt", "undated.txt"] in groups
+    assert ["dec.txt"] in groups
+
+
+def test_people_meet_across_spellings_and_keep_dated_titles():
+    a = make_analysis("a.txt", event_date="2023-12-21", people=[("Le Thi Mai Anh", "participant",
+                                                                  ["Minister of Industry and Trade"])])
+    b = make_analysis("b.txt", event_date="2026-01-09", people=[("Le Thi Mai Anh", "participant",
+                                                                  ["Deputy Prime Minister"])])
+    b.people[0].text = "Lê Thị Mai Anh"
+    people, _ = link_people([a, b])
+    (person,) = people
+    assert person.aliases == ["Lê Thị Mai Anh"]
+    assert {(t.title, t.as_of) for t in person.titles} == {("Minister of Industry and Trade", "2023-12-21"),
+                                                           ("Deputy Prime Minister", "2026-01-09")}
+
+
+def test_authors_are_never_event_participants():
+    a = make_analysis("a.txt", event_date="2026-01-09", people=[CHAIR, ("Minh Chau", "author", [])])
+    kb = build_knowledge_base([a])
+    (event,) = kb.events
+    assert event.participants == ["tran-quoc-vinh"]
+    assert {p.name: p.role for p in kb.people}["Minh Chau"] == "author"
+
+
+def test_tasks_merge_across_sources():
+    a = make_analysis("a.txt", event_date="2026-01-09", people=[CHAIR], tasks=["Open markets", "Build brands"])
+    b = make_analysis("b.txt", event_date="2026-01-09", people=[CHAIR],
+                      tasks=["Open markets", "Build brands", "Train staff"])
+    kb = build_knowledge_base([a, b])
+    assert [(t.n, t.documents) for t in kb.tasks] == [(1, ["a.txt", "b.txt"]), (2, ["a.txt", "b.txt"]),
+                                                      (3, ["b.txt"])]
