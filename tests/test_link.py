@@ -69,3 +69,10 @@ def test_tasks_merge_across_sources():
     kb = build_knowledge_base([a, b])
     assert [(t.n, t.documents) for t in kb.tasks] == [(1, ["a.txt", "b.txt"]), (2, ["a.txt", "b.txt"]),
                                                       (3, ["b.txt"])]
+
+
+def test_undated_reports_far_apart_in_time_do_not_merge():
+    a = make_analysis("a.txt", "Port workers strike", reference_year=2021, focal_date="2021-03-01", people=[CHAIR, MINISTER])
+    b = make_analysis("b.txt", "Port workers strike", reference_year=2025, focal_date="2025-03-01", people=[CHAIR, MINISTER])
+    c = make_analysis("c.txt", "Port workers strike", reference_year=2025, focal_date="2025-03-20", people=[CHAIR, MINISTER])
+    assert group_events([a, b, c]) == [["a.txt"], ["b.txt", "c.txt"]]

@@ -1,19 +1,565 @@
-"""PROVISIONAL (owner: dates/tasks/setting helper): years only, so far."""
+"""Dates, years and the timing of a report.
+
+Date forms: "January 6, 2025", "6 January 2025", "6 janvier 2025", "le 6 janvier",
+"06/01/2025" (day first, as Vietnamese and French sites write; month first only
+when the day-first reading is impossible or contradicts a written weekday),
+"2025-01-06", each with an optional weekday and part of day ("On the morning of
+January 6", "Ce matin, 6 janvier", "Dans l'après-midi du 6 janvier"), plus
+relative words ("yesterday", "hier") when the publication date is known.
+
+Year-less dates are resolved against an anchor, in this order:
+
+1. the publication date (`doc.published`, else a dateline left in the text such
+   as "Wednesday - 07/05/2025 03:22"): the latest such date not after the
+   publication date plus `_GRACE_DAYS`;
+2. otherwise the years the text talks about. Reports review a year (past-tense
+   cues: "results", "review", "was") and plan the next one (future cues: "tasks",
+   "targets", "will", "pour 2025"). Among the years within one of the
+   most-mentioned year (horizons such as "vision to 2045" left out), the
+   planned year P is the one with the most future evidence and the reviewed
+   year R the one before P with the most past evidence; evidence from
+   planning and review words counts before grammatical tense. The writing date sits at the boundary B = 1 January of P (of R+1
+   when P is missing or lies further than R+1). A year-less date takes the year
+   that puts it nearest B: July-December fall in B-1, January-June in B;
+   "December 21" with "In 2024, there will be ..." -> 2023-12-21;
+3. otherwise the most-mentioned year; with no year at all the value stays
+   "--MM-DD".
+
+A year's tense comes from a cue right before it ("compared to 2023", "pour
+2025"), else the planning or review word nearest it in its own words ("review
+the targets of 2025": targets), else the balance of grammatical cues ("will",
+"was"), else the cues of its clause. Planning and review words outweigh
+grammar because translated reports often write "In 2024, exports will reach"
+about the past year.
+
+The event date is the best date of the lead tied to the event (a part of day,
+"On <date>", "Le <date>", a trigger word such as conference or attended in its
+sentence), never a dateline.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
 
+from .. import lexicons
 from ..model import CleanDocument, DateMention, Span, Timing, YearMention
 
-_YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20\d\d)(?![\d/.,])")
+Tense = Literal["past", "future", "unknown"]
+
+_CLAUSE_MARK = re.compile(r"[.!?;:\n]")
+_DIGITS = re.compile(r"\d+")
+_AFTER_CUT = re.compile(r",|\band\b|\bet\b")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_TRAILER = re.compile(r"[\s,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\(?GMT[+-]?\d*\)?)?)?[\s|]*$")
+_GRACE_DAYS = 7
+_LEAD_PARAGRAPHS = 6
+_LEAD_CHARS = 2000
+_LEAD_MIN_CHARS = 600
+_DATELINE_CHARS = 100
+_WINDOW = 40
+_WEEKDAY_CHARS = 20
+_SEGMENT = 120
+_JUST_BEFORE_CHARS = 40
+
+# Evidence weights: a cue right before the year decides, a planning/review word
+# outweighs grammatical tense, and words of the whole clause count least.
+_JUST_BEFORE, _STRONG, _WEAK = 4.0, 2.0, 1.0
+_CLAUSE_FACTOR = 0.5
 
 
-def find_years(text: str) -> list[YearMention]:
-    return [YearMention(Span(m.start(), m.end()), int(m.group())) for m in _YEAR.finditer(text)]
+def _alternation(words: list[str] | set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def phrase_pattern(words: list[str] | set[str]) -> str:
+    """Whole-word regex for lower-case phrases, as a trie: Python's re scans it far faster than a flat alternation."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return rf"\b{emit(root)}\b" if root else "(?!)"
+
+
+def lower(text: str) -> str:
+    """Lower case with the same offsets as `text`, and one kind of apostrophe."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'")
+
+
+def _cue_re(words: list[str]) -> re.Pattern[str] | None:
+    return re.compile(phrase_pattern(words)) if words else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    month_before: re.Pattern[str] | None
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    capitalised: bool
+    """Month names count only when written with a capital ("May 6", not "may 6")."""
+    weekday: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    parts: dict[str, str]
+    part_before: re.Pattern[str]
+    part_after: re.Pattern[str]
+    event_before: re.Pattern[str] | None
+    event_words: re.Pattern[str] | None
+    relative: re.Pattern[str] | None
+    relative_days: dict[str, int]
+    just_before: re.Pattern[str]
+    """Groups fh/fj/ph/pj: a future horizon, future, past horizon, past cue right before a year (lower case)."""
+    cues: re.Pattern[str]
+    cue_labels: dict[str, str]
+    """Cue phrase -> fs/fw/ps/pw: strong and weak future and past cues."""
+
+
+_CUE_LABELS = (("fs", "future", "strong"), ("ps", "past", "strong"), ("fw", "future", "weak"), ("pw", "past", "weak"))
+_BEFORE_GROUPS = (("fh", "future", "horizon"), ("ph", "past", "horizon"), ("fj", "future", "just_before"),
+                  ("pj", "past", "just_before"))
+
+
+def _tense_res(tense: dict[str, dict[str, list[str]]]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    before = "|".join(f"(?P<{g}>{_alternation(words)})" for g, t, kind in _BEFORE_GROUPS
+                      if (words := [w.lower() for w in tense.get(t, {}).get(kind, [])])) or "(?!)"
+    labels: dict[str, str] = {}
+    for label, t, kind in _CUE_LABELS:
+        for word in tense.get(t, {}).get(kind, []):
+            labels.setdefault(word.lower(), label)
+    return (re.compile(rf"(?<!\w)(?:{before})\s+(?:the\s+year\s+|l'année\s+|year\s+)?$"),
+            re.compile(phrase_pattern(list(labels))), labels)
+
+
+@cache
+def _lang(language: str) -> _Lang:
+    lex = lexicons.toml(language, "dates") or lexicons.toml("en", "dates")
+    events = lexicons.toml(language, "events") or lexicons.toml("en", "events")
+    months = {k.lower(): int(v) for k, v in lex["months"].items()}
+    weekdays = {k.lower(): int(v) for k, v in lex["weekdays"].items()}
+    mon, wd = phrase_pattern(list(months)), phrase_pattern(list(weekdays))
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    # Every pattern runs on lower-case text from a run of digits: that is what keeps the scan fast.
+    month_before = re.compile(rf"(?P<mon>{mon})\.?\s+$") if lex.get("month_first") else None
+    month_day = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?![\d:]){year}")
+    day_month = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<mon>{mon})\.?{year}")
+    numeric = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])")
+    iso = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<dd>\d\d)(?!\d)")
+    # A weekday (and "the") written before a date belongs to it: "Wednesday - 07/05/2025", "mardi 15 mars".
+    weekday = re.compile(rf"(?P<wd>{wd})\.?,?\s*(?:-\s*)?(?:the\s+)?$")
+    parts = {k.lower(): v for k, v in lex["parts_of_day"].items()}
+    links = lex.get("links", {})
+    part = _alternation(parts)
+    before_links = _alternation(links.get("before_date", [])) or "(?!)"
+    after_links = _alternation(links.get("after_date", [])) or "(?!)"
+    part_before = re.compile(
+        rf"(?<!\w)(?P<part>{part})(?:\s*,\s*|\s*\(\s*|\s+(?:{before_links})\s+(?:the\s+)?|\s+)$", re.IGNORECASE)
+    part_after = re.compile(rf",?\s*(?:(?:{after_links})\s+)?(?P<part>{part})(?!\w)", re.IGNORECASE)
+    cues = lex.get("event_cues", {}).get("before", [])
+    event_before = (re.compile(rf"(?:^|(?<!\w))(?:{_alternation(cues)})\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+                    if cues else None)
+    triggers = [w for t in events.get("trigger", []) for w in t.get("nouns", []) + t.get("verbs", [])]
+    relative = {k.lower(): int(v) for k, v in lex.get("relative", {}).items()}
+    tense = lex.get("tense", {})
+    return _Lang(month_before, month_day, day_month, numeric, iso, bool(lex.get("capitalised")), weekday,
+                 months, weekdays, parts, part_before, part_after, event_before,
+                 _cue_re(triggers + events.get("cues", {}).get("verbs", [])),
+                 re.compile(phrase_pattern(list(relative))) if relative else None, relative, *_tense_res(tense))
+
+
+# --- years and their tense ---
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """Tense cues of one clause, found once, counted per stretch of it."""
+    starts: list[int]
+    labels: list[str]
+
+    def nearest(self, pos: int, labels: tuple[str, ...], *ranges: tuple[int, int]) -> str | None:
+        """Label of the cue (among `labels`) nearest `pos` within `ranges`."""
+        best: tuple[int, str] | None = None
+        for a, b in ranges:
+            for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b)):
+                if self.labels[i] in labels and (best is None or abs(self.starts[i] - pos) < best[0]):
+                    best = (abs(self.starts[i] - pos), self.labels[i])
+        return best[1] if best else None
+
+    def count(self, *ranges: tuple[int, int]) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for a, b in ranges:
+            counts.update(self.labels[bisect_left(self.starts, a):bisect_left(self.starts, b)])
+        return counts
+
+
+def _cues(lang: _Lang, low: str, start: int, end: int) -> _Cues:
+    hits = [(m.start(), lang.cue_labels[m.group()]) for m in lang.cues.finditer(low, start, end)]
+    return _Cues([h[0] for h in hits], [h[1] for h in hits])
+
+
+def _decide(counts: Counter[str], factor: float) -> tuple[Tense, float, bool] | None:
+    for future, past, weight in (("fs", "ps", _STRONG), ("fw", "pw", _WEAK)):
+        if counts[future] != counts[past]:
+            return ("future" if counts[future] > counts[past] else "past"), weight * factor, weight == _STRONG
+    return None
+
+
+@dataclass(slots=True)
+class _Year:
+    mention: YearMention
+    weight: float
+    strong: bool
+    """Decided by a cue right before it or by a planning/review word, not by grammar alone."""
+    horizon: bool
+
+
+def _year(lang: _Lang, low: str, m: re.Match[str], cues: _Cues, own: tuple[tuple[int, int], ...],
+          clause: Counter[str]) -> _Year:
+    """A year with its tense: a cue right before it, else the nearest planning/review word of its own
+    words, else the balance of grammatical cues, else the cues of its whole clause."""
+    start = m.start()
+    cue = lang.just_before.search(low, max(0, start - _JUST_BEFORE_CHARS), start)
+    mention = YearMention(Span(start, m.end()), int(m.group()))
+    if cue is not None:
+        group = cue.lastgroup or ""
+        mention.tense = "future" if group[0] == "f" else "past"
+        return _Year(mention, _JUST_BEFORE, True, group[1] == "h")
+    nearest = cues.nearest(start, ("fs", "ps"), *own)
+    if nearest is not None:
+        mention.tense = "future" if nearest == "fs" else "past"
+        return _Year(mention, _STRONG, True, False)
+    decided = _decide(cues.count(*own), 1.0) or _decide(clause, _CLAUSE_FACTOR)
+    if decided is None:
+        return _Year(mention, 0.0, False, False)
+    mention.tense = decided[0]
+    return _Year(mention, decided[1], decided[2], False)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _CLAUSE_MARK.finditer(text):
+        mark, nxt = m.group(), text[m.end():m.end() + 1]
+        # Not "39.5" nor "03:22": a full stop ends a clause before a space, a colon before no digit.
+        if (mark in ".!?" and nxt not in ("", " ", "\n", "\t")) or (mark == ":" and nxt.isdigit()):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    """1950-2099 standing alone: not "2,024", "15/2024", "2024.5" or "2024/25"."""
+    if len(m.group()) != 4 or not 1950 <= int(m.group()) <= 2099:
+        return False
+    start, end = m.start(), m.end()
+    before = text[start - 2:start] if start >= 2 else " " + text[:start]
+    after = text[end:end + 2]
+    return not (before.endswith("/") or (before[-1:] in ".," and before[:1].isdigit())
+                or after.startswith("/") or (after[:1] in ".," and after[1:2].isdigit()))
+
+
+def _years(text: str, language: str, low: str, digits: list[re.Match[str]], dates: list[_Raw]) -> list[_Year]:
+    lang = _lang(language)
+    in_dates = {pos for r in dates if r.year is not None for pos in range(r.start, r.end)}
+    found = [m for m in digits if _is_year(text, m) and m.start() not in in_dates]
+    if not found:
+        return []
+    out: list[_Year] = []
+    clauses = iter(_clauses(text))
+    c_start, c_end = next(clauses)
+    cues: _Cues | None = None
+    clause: Counter[str] = Counter()
+    for i, m in enumerate(found):
+        while m.start() >= c_end:
+            c_start, c_end = next(clauses)
+            cues = None
+        if cues is None:
+            # Only clauses holding a year are read for cues; a year's own words lie inside its clause.
+            cues = _cues(lang, low, c_start, c_end)
+            clause = cues.count((c_start, c_end))
+        prev_end = found[i - 1].end() if i and found[i - 1].end() > c_start else c_start
+        nxt = found[i + 1].start() if i + 1 < len(found) and found[i + 1].start() < c_end else None
+        # The words after a year belong to it only when no other year of the clause follows.
+        after_end = c_end if nxt is None else m.end() + len(_AFTER_CUT.split(text[m.end():nxt], 1)[0])
+        own = ((max(prev_end, m.start() - _SEGMENT), m.start()), (m.end(), min(after_end, m.end() + _SEGMENT)))
+        out.append(_year(lang, low, m, cues, own, clause))
+    return out
+
+
+def find_years(text: str, language: str = "en") -> list[YearMention]:
+    """Every year 1950-2099 used as a year (not the year of a written date), with its tense."""
+    low = lower(text)
+    digits = list(_DIGITS.finditer(low))
+    return [y.mention for y in _years(text, language, low, digits, _raw_dates(text, _lang(language), low, digits))]
+
+
+def _boundary(years: list[_Year]) -> tuple[int | None, int | None]:
+    """(B, M): the year whose 1 January separates reviewed from planned, and the most-mentioned year."""
+    if not years:
+        return None, None
+    counts = Counter(y.mention.year for y in years)
+    most = max(counts, key=lambda y: (counts[y], y))
+    evidence: dict[str, Counter[tuple[int, bool]]] = {"future": Counter(), "past": Counter()}
+    for y in years:
+        if y.horizon or abs(y.mention.year - most) > 1 or y.mention.tense == "unknown":
+            continue
+        evidence[y.mention.tense][(y.mention.year, True)] += y.weight if y.strong else 0.0
+        evidence[y.mention.tense][(y.mention.year, False)] += y.weight
+    future, past = evidence["future"], evidence["past"]
+    # Planning and review words outrank grammar: "In 2024, exports will reach ..." may be about the past.
+    future_years = {year for year, _ in future}
+    planned = min(future_years, key=lambda y: (-future[(y, True)], -future[(y, False)], y)) if future_years else None
+    past_years = [year for year, _ in past if planned is None or year < planned]
+    reviewed = (max(past_years, key=lambda y: (past[(y, True)], past[(y, False)], y))
+                if past_years else None)
+    if planned is not None and (reviewed is None or planned == reviewed + 1):
+        return planned, most
+    if reviewed is not None:
+        return reviewed + 1, most
+    return None, most
+
+
+# --- dates ---
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None
+    part: str | None = None
+    numeric: bool = False
+    dateline: bool = False
+    event_cue: bool = False
+    offset: int | None = None
+    """Days from publication, for relative words."""
+
+
+def _numeric(a: int, b: int, year: int, weekday: int | None) -> tuple[int, int] | None:
+    day_first = _make(year, b, a)
+    month_first = _make(year, a, b)
+    if day_first and (weekday is None or day_first.weekday() == weekday or not month_first
+                      or month_first.weekday() != weekday):
+        return b, a
+    return (a, b) if month_first else None
+
+
+def _date_at(text: str, low: str, d: re.Match[str], lang: _Lang) -> _Raw | None:
+    """The date written around the run of digits `d`, if any."""
+    start, digits = d.start(), d.group()
+    before = low[start - 1] if start else " "
+    m = month_before = None
+    if len(digits) == 4:
+        if before not in "/.-" and (m := lang.iso.match(low, start)):
+            month, day, numeric = int(m.group("mm")), int(m.group("dd")), True
+    elif len(digits) <= 2:
+        if before not in "/." and (m := lang.numeric.match(low, start)):
+            numeric = True
+        elif before not in "/.," and (m := lang.day_month.match(low, start)):
+            numeric = False
+        elif lang.month_before and (month_before := lang.month_before.search(low, max(0, start - 12), start)):
+            m, numeric = lang.month_day.match(low, start), False
+    if m is None:
+        return None
+    mon = month_before or (m if not numeric else None)
+    if mon is not None:
+        if lang.capitalised and not text[mon.start("mon")].isupper():
+            return None
+        month, day = lang.months[mon.group("mon")], int(digits)
+    begin = month_before.start() if month_before else start
+    wd = lang.weekday.search(low, max(0, begin - _WEEKDAY_CHARS), begin)
+    weekday = lang.weekdays[wd.group("wd")] if wd else None
+    year = int(m.group("year")) if m.group("year") else None
+    if m.re is lang.numeric:
+        md = _numeric(int(m.group("a")), int(m.group("b")), year or 0, weekday)
+        if md is None:
+            return None
+        month, day = md
+    if not _make(year or 2000, month, day):
+        return None
+    return _Raw(wd.start() if wd else begin, m.end(), month, day, year, weekday, numeric=numeric)
+
+
+def _raw_dates(text: str, lang: _Lang, low: str, digits: list[re.Match[str]]) -> list[_Raw]:
+    kept: list[_Raw] = []
+    for d in digits:
+        if kept and d.start() < kept[-1].end:
+            continue
+        raw = _date_at(text, low, d, lang)
+        if raw is not None:
+            kept.append(raw)
+    return kept
+
+
+def _paragraph_bounds(doc: CleanDocument) -> list[tuple[int, int]]:
+    if doc.paragraphs:
+        return [(p.start, p.end) for p in doc.paragraphs]
+    bounds, pos = [], 0
+    for line in doc.text.split("\n"):
+        bounds.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return bounds
+
+
+def _annotate(text: str, raw: list[_Raw], lang: _Lang, paragraphs: list[tuple[int, int]]) -> None:
+    for r in raw:
+        p_start, p_end = next(((s, e) for s, e in paragraphs if s <= r.start <= e), (0, len(text)))
+        window = text[max(p_start, r.start - _WINDOW):r.start]
+        sentence_starts = [m.end() for m in _SENTENCE_END.finditer(window)]
+        window = window[sentence_starts[-1]:] if sentence_starts else window
+        before = lang.part_before.search(window)
+        after = lang.part_after.match(text, r.end, p_end)
+        hit = before or after
+        r.part = lang.parts[hit.group("part").lower()] if hit else None
+        r.event_cue = bool(lang.event_before and lang.event_before.search(window))
+        r.dateline = _is_dateline(text, r, p_start, p_end)
+
+
+def _is_dateline(text: str, r: _Raw, p_start: int, p_end: int) -> bool:
+    """A stamp, not a sentence: a short paragraph ending with a dated stamp ("Wednesday - 07/05/2025 03:22")."""
+    if r.year is None or p_end - p_start > _DATELINE_CHARS:
+        return False
+    rest = text[r.end:p_end]
+    if _TRAILER.fullmatch(rest) is None or text[p_start:r.start].rstrip().endswith((".", "!", "?")):
+        return False
+    return r.numeric or r.weekday is not None or any(c.isdigit() for c in rest)
+
+
+def _relative(low: str, raw: list[_Raw], lang: _Lang) -> list[_Raw]:
+    if lang.relative is None:
+        return []
+    out = []
+    for m in lang.relative.finditer(low):
+        near = any(-3 <= r.start - m.end() <= 3 or r.start <= m.start() < r.end for r in raw)
+        if near or low.startswith("'", m.end()):
+            continue
+        phrase = m.group().lower()
+        part = next((v for k, v in lang.parts.items() if k in phrase), None)
+        out.append(_Raw(m.start(), m.end(), 0, 0, None, None, part, offset=lang.relative_days[phrase]))
+    return out
+
+
+def _parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(r: _Raw, anchor: dt.date | None, boundary: int | None, most: int | None) -> dt.date | None:
+    if r.offset is not None:
+        return anchor + dt.timedelta(days=r.offset) if anchor else None
+    if r.year is not None:
+        return _make(r.year, r.month, r.day)
+    if anchor is not None:
+        limit = anchor + dt.timedelta(days=_GRACE_DAYS)
+        candidates = [_make(y, r.month, r.day) for y in (anchor.year + 1, anchor.year, anchor.year - 1)]
+        candidates = [c for c in candidates if c and c <= limit]
+    elif boundary is not None:
+        pivot = dt.date(boundary, 1, 1)
+        candidates = sorted((c for c in (_make(boundary, r.month, r.day), _make(boundary - 1, r.month, r.day)) if c),
+                            key=lambda c: abs((c - pivot).days))
+    elif most is not None:
+        candidates = [c for c in (_make(most, r.month, r.day),) if c]
+    else:
+        return None
+    if r.weekday is not None:
+        matching = [c for c in candidates if c.weekday() == r.weekday]
+        candidates = matching or candidates
+    return candidates[0] if candidates else None
+
+
+# --- the event date ---
+
+def _lead_end(paragraphs: list[tuple[int, int]]) -> int:
+    """End of the lead: the first paragraphs, at least _LEAD_MIN_CHARS (headlines are short), at most _LEAD_CHARS."""
+    end = paragraphs[min(_LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
+    return min(max(end, _LEAD_MIN_CHARS), _LEAD_CHARS)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left:right.start() if right else len(text)]
+
+
+def _event_score(low: str, r: _Raw, lang: _Lang) -> int:
+    score = 2 * (r.part is not None) + 2 * r.event_cue
+    if lang.event_words is not None and lang.event_words.search(_sentence(low, r.start, r.end)):
+        score += 2
+    return score
+
+
+def _event_date(low: str, raw: list[tuple[_Raw, dt.date]], lang: _Lang,
+                paragraphs: list[tuple[int, int]]) -> tuple[_Raw, dt.date] | None:
+    lead_end = _lead_end(paragraphs)
+    best: tuple[int, _Raw, dt.date] | None = None
+    for r, value in raw:
+        if r.dateline or r.start > lead_end:
+            continue
+        score = _event_score(low, r, lang)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, r, value)
+    return (best[1], best[2]) if best else None
 
 
 def find_dates(doc: CleanDocument) -> tuple[list[DateMention], list[YearMention], Timing]:
-    years = find_years(doc.text)
-    published = int(doc.published[:4]) if doc.published else None
-    reference = published or (max((y.year for y in years), default=None))
-    return [], years, Timing(reference_year=reference)
+    text, lang = doc.text, _lang(doc.language)
+    low = lower(text)
+    digits = list(_DIGITS.finditer(low))
+    raw = _raw_dates(text, lang, low, digits)
+    years = _years(text, doc.language, low, digits, raw)
+    paragraphs = _paragraph_bounds(doc)
+    _annotate(text, raw, lang, paragraphs)
+    published = _parse_published(doc.published)
+    dateline = next((_make(r.year, r.month, r.day) for r in raw if r.dateline and r.year), None)
+    anchor = published or dateline
+    raw = sorted(raw + (_relative(low, raw, lang) if anchor else []), key=lambda r: r.start)
+    boundary, most = _boundary(years)
+    mentions: list[DateMention] = []
+    resolved: list[tuple[_Raw, dt.date]] = []
+    for r in raw:
+        value = _resolve(r, anchor, boundary, most)
+        if value is not None:
+            resolved.append((r, value))
+        iso = value.isoformat() if value else f"--{r.month:02d}-{r.day:02d}"
+        mentions.append(DateMention(Span(r.start, r.end), text[r.start:r.end], iso,
+                                    year_inferred=r.year is None, part_of_day=r.part))
+    event = _event_date(low, resolved, lang, paragraphs)
+    timing = Timing()
+    if event is not None:
+        timing.event_date, timing.event_date_span = event[1].isoformat(), Span(event[0].start, event[0].end)
+    if event is None and anchor is None and boundary is not None:
+        timing.focal_date = dt.date(boundary, 1, 1).isoformat()
+    timing.reference_year = (event[1].year if event else anchor.year if anchor
+                             else boundary if boundary is not None else most)
+    return mentions, [y.mention for y in years], timing

@@ -1,8 +1,294 @@
-"""PROVISIONAL placeholder (owner: dates/tasks/setting helper)."""
+"""The setting of the reported event: type, PLOVER code, title, place, bridge points.
+
+The event sentence is the one holding the event date, else the first sentence
+of the lead with an event trigger. Its first trigger gives the type; the noun
+phrase around a noun trigger gives the title ("the 32nd Diplomatic Conference
+with the theme ..." -> "32nd Diplomatic Conference"), a bare noun ("the
+conference") gives none. The place is a city or province right after "in"/"à"
+in the event sentence (else in the lead), never a bridge point. Bridge points,
+the provinces that joined online, are read from the whole text and the
+captions: a PlaceMention where there is one, else the capitalised words next to
+the bridge words ("at the Binh Dinh province bridge" -> "Binh Dinh").
+"""
 from __future__ import annotations
 
-from ..model import CleanDocument, EventSetting, PlaceMention, Timing
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import lexicons
+from ..model import CleanDocument, EventSetting, PlaceMention, Span, Timing
+from ..text import fold, to_ascii
+from .dates import lower, phrase_pattern
+
+_LEAD_PARAGRAPHS = 6
+_LEAD_CHARS = 2000
+_TITLE_WORDS = 30
+_MODIFIERS = 4
+_PLACE_WORDS = 4
+_NAME_WINDOW = 80
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+# A title ends at punctuation that closes the noun phrase, or a dash between words.
+_TITLE_END = re.compile(r"[,.;:!?()\[\]\"“”«»|\n]|\s[-–—]\s")
+_TOKEN = re.compile(r"[\w'’-]+")
+_NAME_TOKEN = r"[\w'’-]+"
+_NAME_AFTER = re.compile(rf"[ \t]*(?P<place>(?:{_NAME_TOKEN}[ \t]+){{0,{_PLACE_WORDS - 1}}}{_NAME_TOKEN})")
+_ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|e|er|ème|eme)?$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    type: str
+    plover: str
+    noun: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    triggers: re.Pattern[str]
+    """On lower-case text, like every word pattern here."""
+    kinds: dict[str, _Trigger]
+    stops: re.Pattern[str]
+    determiners: frozenset[str]
+    continues: frozenset[str] | None
+    """Words that may open the words after the trigger; None: any word may."""
+    place_prepositions: re.Pattern[str]
+    bridge_after: re.Pattern[str] | None
+    """Words that follow the province name ("bridge point")."""
+    weak: frozenset[str]
+    """Those of them that need a province word or a known province ("side")."""
+    bridge_before: re.Pattern[str] | None
+    """Words that precede the province name ("au pont de")."""
+    name_before: re.Pattern[str]
+    province_words: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _phrases(words: list[str]) -> re.Pattern[str] | None:
+    return re.compile(phrase_pattern(words)) if words else None
+
+
+@cache
+def _lang(language: str) -> _Lang:
+    lex = lexicons.toml(language, "events") or lexicons.toml("en", "events")
+    kinds: dict[str, _Trigger] = {}
+    for t in lex.get("trigger", []):
+        for word in t.get("nouns", []):
+            kinds.setdefault(word.lower(), _Trigger(t["type"], t["plover"], True))
+        for word in t.get("verbs", []):
+            kinds.setdefault(word.lower(), _Trigger(t["type"], t["plover"], False))
+    title, bridge = lex.get("title", {}), lex.get("bridge", {})
+    province_words = [w.lower() for w in bridge.get("province_words", [])]
+    weak = [w.lower() for w in bridge.get("after_place_weak", [])]
+    return _Lang(
+        re.compile(phrase_pattern(list(kinds))),
+        kinds,
+        re.compile(phrase_pattern([w.lower() for w in title.get("stop_words", [])])),
+        frozenset(w.lower() for w in title.get("determiners", [])),
+        frozenset(w.lower() for w in title["continues"]) if "continues" in title else None,
+        re.compile(rf"(?<!\w)(?:{_alternation(title.get('place_prepositions', []))})\s+(?:the\s+)?$", re.IGNORECASE),
+        _phrases([w.lower() for w in bridge.get("after_place", [])] + weak),
+        frozenset(weak),
+        _phrases([w.lower() for w in bridge.get("before_place", [])]),
+        re.compile(rf"(?P<place>(?:{_NAME_TOKEN}[ \t]+){{0,{_PLACE_WORDS - 1}}}{_NAME_TOKEN})[ \t]+"
+                   rf"(?P<province>(?i:{_alternation(province_words)})[ \t]+)?$"),
+        frozenset(province_words),
+    )
+
+
+# --- the event sentence, type and title ---
+
+def _lead_sentences(doc: CleanDocument) -> list[Span]:
+    end = doc.paragraphs[min(_LEAD_PARAGRAPHS, len(doc.paragraphs)) - 1].end if doc.paragraphs else len(doc.text)
+    end = min(end, _LEAD_CHARS)
+    if doc.sentences:
+        return [s for s in doc.sentences if s.start < end]
+    return [Span(m.start(), m.end()) for m in _SENTENCE.finditer(doc.text, 0, end)]
+
+
+def _event_sentences(doc: CleanDocument, timing: Timing) -> list[Span]:
+    """Lead sentences, the one holding the event date first."""
+    lead = _lead_sentences(doc)
+    span = timing.event_date_span
+    if span is None:
+        return lead
+    holding = [s for s in lead if s.start <= span.start < s.end]
+    if not holding and doc.sentences:
+        holding = [s for s in doc.sentences if s.start <= span.start < s.end]
+    return holding + [s for s in lead if s not in holding]
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or bool(_ORDINAL_NUMBER.match(token))
+
+
+def _title_start(text: str, sentence: Span, start: int, lang: _Lang) -> int:
+    """Start of the modifiers before the trigger: all words back to a close determiner, else capitalised ones."""
+    left = list(_TOKEN.finditer(text, sentence.start, start))[-_MODIFIERS - 1:]
+    modifiers: list[re.Match[str]] = []
+    edge = start
+    for token in reversed(left):
+        if _TITLE_END.search(text, token.end(), edge):
+            break
+        if token.group().lower() in lang.determiners:
+            return modifiers[-1].start() if modifiers else start
+        modifiers.append(token)
+        edge = token.start()
+    first = start
+    for token in modifiers:
+        if not _is_cap(token.group()):
+            break
+        first = token.start()
+    return first
+
+
+def _title_end(text: str, low: str, sentence: Span, end: int, lang: _Lang) -> int:
+    """End of the words after the trigger: punctuation, a stop word, "in <Place>", or the length limit."""
+    stop = sentence.end
+    for found in (_TITLE_END.search(text, end, stop), lang.stops.search(low, end, stop)):
+        if found is not None:
+            stop = min(stop, found.start())
+    tokens = list(_TOKEN.finditer(text, end, stop))
+    if tokens and lang.continues is not None and tokens[0].group().lower() not in lang.continues:
+        return end
+    for token in tokens:
+        if token.group()[:1].isupper():
+            preposition = lang.place_prepositions.search(text, end, token.start())
+            if preposition is not None:
+                return preposition.start()
+    return tokens[_TITLE_WORDS - 1].end() if len(tokens) > _TITLE_WORDS else stop
+
+
+def _title(text: str, low: str, sentence: Span, start: int, end: int, lang: _Lang) -> str | None:
+    """The noun phrase headed by the trigger at [start, end), or None when it is the bare noun."""
+    phrase = _SPACES.sub(" ", text[_title_start(text, sentence, start, lang):_title_end(text, low, sentence, end, lang)])
+    phrase = phrase.strip()
+    if fold(phrase) == fold(text[start:end]):
+        return None
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _type_and_title(doc: CleanDocument, low: str, sentences: list[Span],
+                    lang: _Lang) -> tuple[_Trigger | None, str | None]:
+    chosen: _Trigger | None = None
+    for sentence in sentences:
+        for m in lang.triggers.finditer(low, sentence.start, sentence.end):
+            trigger = lang.kinds[m.group()]
+            chosen = chosen or trigger
+            if trigger.type != chosen.type or not trigger.noun:
+                continue
+            title = _title(doc.text, low, sentence, m.start(), m.end(), lang)
+            if title:
+                return chosen, title
+    return chosen, None
+
+
+# --- bridge points and place ---
+
+def _name(text: str, start: int, end: int, place_first: bool, lang: _Lang) -> tuple[Span, bool] | None:
+    """The capitalised words of text[start:end] nearest the bridge words, and whether a province word sat between."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    province = False
+    if place_first:
+        tokens.reverse()
+        while tokens and tokens[0].group().lower() in lang.province_words:
+            tokens.pop(0)
+            province = True
+    name: list[re.Match[str]] = []
+    for token in tokens:
+        word = token.group()
+        if not word[:1].isupper() or word.lower() in lang.province_words:
+            break
+        name.append(token)
+    if not name:
+        return None
+    name.sort(key=lambda t: t.start())
+    return Span(name[0].start(), name[-1].end()), province
+
+
+def _canonical(words: str, span: Span | None, places: list[PlaceMention], lang: _Lang) -> str | None:
+    if span is not None:
+        for p in places:
+            if p.kind != "country" and p.span.start < span.end and span.start < p.span.end:
+                return p.name
+    tokens = words.split()
+    # "The Nghe An bridge point": a capitalised determiner opens the phrase, not the name.
+    while len(tokens) > 1 and tokens[0].lower() in lang.determiners:
+        tokens.pop(0)
+    if not tokens or tokens[0].lower() in lang.determiners:
+        return None
+    words = " ".join(tokens)
+    key = fold(words)
+    known = next((p.name for p in places if fold(p.name) == key or fold(p.text) == key), None)
+    return known or to_ascii(words)
+
+
+def _known_province(name: str, places: list[PlaceMention]) -> bool:
+    return any(p.kind != "country" and fold(p.name) == fold(name) for p in places)
+
+
+def _bridge_names(text: str, low: str, lang: _Lang) -> list[tuple[Span, bool]]:
+    """(name span, whether the wording alone makes it a bridge point) for each bridge phrase of one text."""
+    found: list[tuple[Span, bool]] = []
+    if lang.bridge_after is not None:
+        for m in lang.bridge_after.finditer(low):
+            before = lang.name_before.search(text, max(0, m.start() - _NAME_WINDOW), m.start())
+            named = before and _name(text, before.start("place"), before.end("place"), True, lang)
+            if named:
+                found.append((named[0], m.group() not in lang.weak or named[1] or bool(before.group("province"))))
+    if lang.bridge_before is not None:
+        for m in lang.bridge_before.finditer(low):
+            after = _NAME_AFTER.match(text, m.end())
+            named = after and _name(text, after.start("place"), after.end("place"), False, lang)
+            if named:
+                found.append((named[0], True))
+    return found
+
+
+def _bridge_points(doc: CleanDocument, low: str, places: list[PlaceMention],
+                   lang: _Lang) -> tuple[list[str], list[Span]]:
+    names: list[str] = []
+    spans: list[Span] = []
+    sources = [(doc.text, low, True)] + [(c, lower(c), False) for c in doc.captions]
+    for text, text_low, in_text in sources:
+        for span, sure in _bridge_names(text, text_low, lang):
+            name = _canonical(span.cut(text), span if in_text else None, places, lang)
+            if name is None or not (sure or _known_province(name, places)):
+                continue
+            if in_text:
+                spans.append(span)
+            if fold(name) not in {fold(n) for n in names}:
+                names.append(name)
+    return names, spans
+
+
+def _place(doc: CleanDocument, sentences: list[Span], places: list[PlaceMention], bridges: list[Span],
+           lang: _Lang) -> str | None:
+    for sentence in sentences:
+        for p in sorted(places, key=lambda p: p.span.start):
+            if p.kind == "country" or not (sentence.start <= p.span.start < sentence.end):
+                continue
+            if any(b.start < p.span.end and p.span.start < b.end for b in bridges):
+                continue
+            if lang.place_prepositions.search(doc.text, sentence.start, p.span.start):
+                return p.name
+    return None
 
 
 def describe_setting(doc: CleanDocument, places: list[PlaceMention], timing: Timing) -> EventSetting:
-    return EventSetting()
+    lang = _lang(doc.language)
+    low = lower(doc.text)
+    sentences = _event_sentences(doc, timing)
+    trigger, title = _type_and_title(doc, low, sentences, lang)
+    bridge_points, bridge_spans = _bridge_points(doc, low, places, lang)
+    return EventSetting(
+        type=trigger.type if trigger else None,
+        plover=trigger.plover if trigger else None,
+        title=title,
+        place=_place(doc, sentences, places, bridge_spans, lang),
+        bridge_points=bridge_points,
+    )

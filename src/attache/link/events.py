@@ -80,7 +80,11 @@ def _evidence(a: _Doc, b: _Doc) -> float:
 
 
 def _near(doc: _Doc, group: list[_Doc]) -> bool:
-    day = date.fromisoformat(group[0].day)
+    """Could the document have been written around the time of this group's event?"""
+    lead = group[0]
+    day = date.fromisoformat(lead.day) if lead.day else lead.anchor
+    if day is None:
+        return doc.year is None or lead.year is None or doc.year == lead.year
     if doc.anchor is not None:
         return abs((doc.anchor - day).days) <= UNDATED_WINDOW_DAYS
     return doc.year is None or doc.year == day.year
