@@ -1,9 +1,417 @@
-"""PROVISIONAL placeholder (owner: figures helper)."""
+"""Figures tied to what they measure, when and where: claims.
+
+A figure becomes a claim only when an indicator rule of its language names what
+it measures (precision first: "the 15 developing countries" is a number, not a
+claim). Cues are looked for inside the figure's clause: the counted noun right
+after the number first ("21 visits to other countries"), then the cue nearest
+to the left ("FDI … reached 1.75 billion USD"). A clause that only continues
+the one before it (", an increase of 39.5%") may borrow its cue from earlier
+clauses of the sentence.
+
+The period is the year governing the figure's clause or sentence, never a
+baseline ("compared to 2023") nor a horizon ("vision to 2045"); relative
+periods ("in the past 3 years") count back from the report's reference year;
+otherwise the figure inherits the nearest year stated before its sentence.
+Targets take the year they are set for, running totals only a year of their
+own sentence. The scope is a province or city of the figure's clause or
+sentence, or the one a paragraph opens with ("For X province, …"), else the
+country the text is about.
+"""
 from __future__ import annotations
 
-from ..model import Claim, CleanDocument, Figure, PlaceMention, Timing, YearMention
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..lexicons import toml
+from ..model import Claim, CleanDocument, Figure, PlaceMention, Span, Timing, YearMention
+from .numbers import alternation, fragment, lexicon_language, number_value
+
+DEFAULT_COUNTRY = "VN"
+FALLBACK_WORDS = 4
+"""A clause with at most this many words before its figure continues the clause before it."""
+RIGHT_GAP_WORDS = 2
+"""Words allowed between a number and the counted noun that names its indicator."""
+YEAR_WINDOW = 60
+"""Characters looked at before a year to tell a baseline, horizon or plan from a period."""
+LOCAL_KINDS = ("province", "city")
+BLOCKER = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    order: int
+    units: frozenset[str]
+    left: re.Pattern[str] | None
+    right: re.Pattern[str] | None
+    need: re.Pattern[str] | None
+    veto: re.Pattern[str] | None
+    change: str
+    change_id: str | None
+    target_id: str | None
+    can_target: bool
+    stock: bool
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The compiled claims lexicon of one language."""
+    language: str
+    rules: tuple[Rule, ...]
+    boundary: re.Pattern[str]
+    continuation: re.Pattern[str]
+    target: re.Pattern[str]
+    target_after: re.Pattern[str] | None
+    baseline: re.Pattern[str]
+    horizon: re.Pattern[str]
+    plan_before: re.Pattern[str]
+    plan_after: re.Pattern[str] | None
+    year_range: re.Pattern[str]
+    date_year: re.Pattern[str] | None
+    relative: tuple[tuple[str, re.Pattern[str]], ...]
+    scope_intro: re.Pattern[str]
+    national: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A stated period: a year or range, and what it is to the figures around it."""
+    start: int
+    end: int
+    period: str
+    role: str
+    """"period", "plan" (what is planned for it), "baseline" or "horizon"."""
+
+
+def _rx(entries: list[str]) -> re.Pattern[str] | None:
+    return re.compile(alternation(entries)) if entries else None
+
+
+def _rule(order: int, raw: dict) -> Rule:
+    return Rule(id=raw["id"], order=order, units=frozenset(raw["units"]), left=_rx(raw.get("left", [])),
+                right=_rx(raw.get("right", [])), need=_rx(raw.get("need", [])), veto=_rx(raw.get("veto", [])),
+                change=raw.get("change", "level"), change_id=raw.get("change_id"), target_id=raw.get("target_id"),
+                can_target=raw.get("target", True), stock=raw.get("stock", False), unit=raw.get("unit"))
+
+
+def _months(lang: str) -> str | None:
+    names = list(toml(lang, "dates").get("months", {}))
+    return alternation(names, literal=True) if names else None
+
+
+@cache
+def context(language: str) -> Context:
+    lang = lexicon_language(language)
+    lex = toml(lang, "claims")
+    # lexicon regexes are lower case and run on the lower-cased text: much faster than ignoring case
+    months = _months(lang)
+    ordinals = alternation(toml(lang, "numbers")["ordinal_suffixes"])
+    fillers = alternation(lex["baseline_fillers"])
+    hedges = toml(lang, "hedges")["ranges"]
+    joiners = alternation(hedges["and"] + hedges["to"] + hedges["between"])
+    return Context(
+        language=lang,
+        rules=tuple(_rule(i, r) for i, r in enumerate(toml(lang, "indicators")["rule"])),
+        boundary=re.compile(rf"[;:\[\]]|,(?=\s)|\s[-–—]\s|(?<![\w]){alternation(lex['clause_words'])}(?![\w])"),
+        continuation=re.compile(rf"\W*{alternation(lex['continuations'])}(?![\w])"),
+        target=re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])"),
+        target_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{alternation(lex['target_after'])}(?![\w])")
+        if lex.get("target_after") else None,
+        baseline=re.compile(rf"(?<![\w]){alternation(lex['baseline'])}\s+(?:{fillers}\s+)*\Z"),
+        horizon=re.compile(rf"(?<![\w]){alternation(lex['horizon'])}\s+\Z"),
+        plan_before=re.compile(rf"(?<![\w]){alternation(lex['plan_before'])}\b[^.;:\d\n]{{0,30}}\Z"),
+        plan_after=re.compile(rf"\s+{alternation(lex['plan_after'])}(?![\w])") if lex.get("plan_after") else None,
+        year_range=re.compile(rf"\s*(?:{joiners})\s*((?:19|20)\d\d)(?!\d)"),
+        date_year=re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
+                             rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z") if months else None,
+        relative=tuple((r["kind"], re.compile(fragment(r["pattern"]))) for r in lex.get("relative", [])),
+        national=re.compile(rf"(?<![\w]){alternation(lex['national'])}(?![\w])"),
+        scope_intro=re.compile(rf"\W*{alternation(lex['scope_intro'])}\s+"
+                               rf"(?:{alternation(lex['scope_fillers'])}\s+)?\Z"),
+    )
+
+
+# --- periods ---------------------------------------------------------------
+
+def _periods(text: str, years: list[YearMention], timing: Timing, ctx: Context, spans: list[Span]) -> list[When]:
+    """Every stated period; relative ones ("in the past 3 years") only within `spans`, where figures are."""
+    out: list[When] = []
+    taken = 0
+    for y in sorted(years, key=lambda y: y.span.start):
+        s, e = y.span.start, y.span.end
+        if s < taken:
+            continue
+        rng = ctx.year_range.match(text, e)
+        if rng and y.year < int(rng.group(1)) <= y.year + 50:
+            taken = rng.end()
+            out.append(When(s, rng.end(), f"{y.year}-{rng.group(1)}", "period"))
+            continue
+        lo = max(0, s - YEAR_WINDOW)
+        if ctx.date_year and ctx.date_year.search(text, lo, s):
+            continue
+        out.append(When(s, e, str(y.year), _year_role(text, s, e, lo, ctx)))
+    ref = timing.reference_year
+    if ref is not None:
+        for span in spans:
+            for kind, rx in ctx.relative:
+                for m in rx.finditer(text, span.start, span.end):
+                    period = _relative(kind, m, ref, ctx.language)
+                    if period:
+                        out.append(When(m.start(), m.end(), period, "period"))
+    return sorted(out, key=lambda w: w.start)
+
+
+def _year_role(text: str, s: int, e: int, lo: int, ctx: Context) -> str:
+    if ctx.baseline.search(text, lo, s):
+        return "baseline"
+    if ctx.horizon.search(text, lo, s):
+        return "horizon"
+    if ctx.plan_before.search(text, lo, s) or (ctx.plan_after and ctx.plan_after.match(text, e)):
+        return "plan"
+    return "period"
+
+
+def _relative(kind: str, m: re.Match[str], ref: int, language: str) -> str | None:
+    if kind == "last_year":
+        return str(ref - 1)
+    if kind == "this_year":
+        return str(ref)
+    n = number_value(m.group("n"), language)
+    if n is None or not 1 <= n <= 50 or n != int(n):
+        return None
+    return str(ref) if n == 1 else f"{ref - int(n) + 1}-{ref}"
+
+
+def _nearest(whens: list[When], roles: tuple[str, ...], lo: int, hi: int, f: Figure) -> When | None:
+    """The period of `roles` in [lo, hi] nearest the figure, looking left first."""
+    left = [w for w in whens if w.role in roles and lo <= w.start and w.end <= f.start]
+    if left:
+        return max(left, key=lambda w: w.end)
+    right = [w for w in whens if w.role in roles and w.start >= f.end and w.end <= hi]
+    return min(right, key=lambda w: w.start) if right else None
+
+
+def _period(f: Figure, clause: Span, sentence: Span, whens: list[When], target: bool, stock: bool,
+            timing: Timing) -> str | None:
+    roles = ("period", "plan", "horizon") if target else ("period", "plan")
+    for lo, hi in ((clause.start, clause.end), (sentence.start, sentence.end)):
+        if (w := _nearest(whens, roles, lo, hi, f)):
+            return w.period
+    if target:
+        plans = [w for w in whens if w.role == "plan"]
+        before = [w for w in plans if w.end <= f.start]
+        if before or plans:
+            return (before[-1] if before else plans[0]).period
+        return str(timing.reference_year) if timing.reference_year is not None else None
+    if stock:
+        return None
+    before = [w for w in whens if w.role == "period" and w.end <= sentence.start]
+    return before[-1].period if before else None
+
+
+# --- sentences and clauses -------------------------------------------------
+
+def _sentences(doc: CleanDocument) -> list[Span]:
+    """The document's sentences, rejoined where a split fell on a decimal point ("7." + "2 million")."""
+    out: list[Span] = []
+    text = doc.text
+    for s in doc.sentences:
+        if (out and out[-1].end == s.start and s.start < len(text) and text[s.start].isdigit()
+                and text[out[-1].end - 1] == "." and out[-1].end > 1 and text[out[-1].end - 2].isdigit()):
+            out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out
+
+
+def _containing(spans: list[Span], starts: list[int], pos: int) -> Span | None:
+    i = bisect_right(starts, pos) - 1
+    return spans[i] if i >= 0 and spans[i].start <= pos < spans[i].end else None
+
+
+class Sentence:
+    """One sentence with the figures in it; clause boundaries and cue matches are found once."""
+
+    def __init__(self, text: str, span: Span, figures: list[Figure], ctx: Context) -> None:
+        self.text = text
+        self.span = span
+        self.ctx = ctx
+        inside = [f for f in figures if span.start <= f.start < span.end]
+        self.boundaries = [m.span() for m in ctx.boundary.finditer(text, span.start, span.end)
+                           if not any(f.start <= m.start() < f.end for f in inside)]
+        self._cues: dict[int, list[tuple[int, int]]] = {}
+
+    def left_matches(self, rule: Rule) -> list[tuple[int, int]]:
+        if rule.order not in self._cues:
+            assert rule.left is not None
+            self._cues[rule.order] = [m.span() for m in rule.left.finditer(self.text, self.span.start, self.span.end)]
+        return self._cues[rule.order]
+
+
+def _clause(text: str, sent: Sentence, f: Figure) -> Span:
+    """The clause of `f`: a parenthesis it stands in, else the stretch between clause boundaries,
+    read past any parenthesis ("FDI (foreign direct investment) reached …" is one clause)."""
+    sentence = sent.span
+    opening = text.rfind("(", sentence.start, f.start)
+    if opening >= 0 and text.find(")", opening, f.start) < 0:
+        closing = text.find(")", f.end, sentence.end)
+        return Span(opening + 1, closing if closing >= 0 else sentence.end)
+    start, end = sentence.start, sentence.end
+    for b_start, b_end in sent.boundaries:
+        if b_end <= f.start:
+            start = b_end
+        elif b_start >= f.end:
+            end = b_start
+            break
+    return Span(start, end)
+
+
+# --- indicators ------------------------------------------------------------
+
+def _kind(unit: str) -> str:
+    return "%" if unit == "%" else "count" if unit in ("count", "people") else "money"
+
+
+def _indicator(rule: Rule, f: Figure) -> str | None:
+    """The indicator `rule` gives figure `f`, None when the figure is not of its kind."""
+    kind = _kind(f.unit)
+    if f.change:
+        if rule.change_id and (kind in rule.units or kind == "%"):
+            return rule.change_id
+        return rule.id if rule.change in ("also", "only") and kind in rule.units else None
+    return rule.id if rule.change != "only" and kind in rule.units else None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    rule: Rule
+    indicator: str
+    start: int
+    end: int
+
+
+def _right_cue(text: str, f: Figure, clause: Span, rules: list[tuple[Rule, str]]) -> Cue | None:
+    best: Cue | None = None
+    for rule, indicator in rules:
+        if rule.right is None:
+            continue
+        m = rule.right.search(text, f.start, clause.end)
+        if m is None or len(text[f.end:m.start()].split()) > RIGHT_GAP_WORDS:
+            continue
+        cue = Cue(rule, indicator, m.start(), m.end())
+        if best is None or (cue.start, best.end - cue.end) < (best.start, 0):
+            best = cue
+    return best
+
+
+def _left_cue(sent: Sentence, hi: int, floor: int, rules: list[tuple[Rule, str]]) -> Cue | None:
+    """The cue ending nearest `hi` (the longer on a tie) among those ending after `floor`."""
+    best: Cue | None = None
+    for rule, indicator in rules:
+        if rule.left is None:
+            continue
+        before = [span for span in sent.left_matches(rule) if span[1] <= hi]
+        if not before or before[-1][1] <= floor:
+            continue
+        cue = Cue(rule, indicator, *before[-1])
+        if best is None or (cue.end, -cue.start) > (best.end, -best.start):
+            best = cue
+    return best
+
+
+def _continues(text: str, clause: Span, f: Figure, ctx: Context) -> bool:
+    before = text[clause.start:f.start]
+    return len(before.split()) <= FALLBACK_WORDS or bool(ctx.continuation.match(before))
+
+
+def _cue(text: str, f: Figure, clause: Span, sent: Sentence, ctx: Context) -> Cue | None:
+    body = text[clause.start:clause.end]
+    rules = []
+    for rule in ctx.rules:
+        indicator = _indicator(rule, f)
+        if indicator is None or (rule.need and not rule.need.search(body)) or (rule.veto and rule.veto.search(body)):
+            continue
+        rules.append((rule, indicator))
+    if not rules:
+        return None
+    cue = _right_cue(text, f, clause, rules) or _left_cue(sent, f.start, clause.start, rules)
+    if cue is None and _continues(text, clause, f, ctx):
+        cue = _left_cue(sent, clause.start, sent.span.start - 1, rules)
+    return cue if cue is not None and cue.indicator != BLOCKER else None
+
+
+def _is_target(text: str, f: Figure, clause: Span, cue: Cue, ctx: Context) -> bool:
+    if not cue.rule.can_target:
+        return False
+    if ctx.target.search(text, min(clause.start, cue.start), f.start):
+        return True
+    return bool(ctx.target_after and ctx.target_after.match(text, f.end))
+
+
+# --- scope -----------------------------------------------------------------
+
+def _scope(text: str, f: Figure, clause: Span, sentence: Span, paragraph: Span | None,
+           places: list[PlaceMention], country: str, ctx: Context) -> str:
+    local = [p for p in places if p.kind in LOCAL_KINDS]
+    for lo, hi in ((clause.start, clause.end), (sentence.start, sentence.end)):
+        near = [p for p in local if lo <= p.span.start and p.span.end <= hi]
+        if near:
+            return min(near, key=lambda p: abs(p.span.start - f.start)).name
+        if lo == clause.start and ctx.national.search(text, lo, hi):
+            return country
+    if paragraph is not None:
+        first = next((p for p in local if paragraph.start <= p.span.start < paragraph.end), None)
+        if first and first.span.start <= f.start and ctx.scope_intro.match(text, paragraph.start, first.span.start):
+            return first.name
+    return country
+
+
+def _country(places: list[PlaceMention]) -> str:
+    codes = Counter(p.code for p in places if p.kind == "country" and p.code)
+    return codes.most_common(1)[0][0] if codes else DEFAULT_COUNTRY
+
+
+# --- claims ----------------------------------------------------------------
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, letter for letter, so that offsets stay those of `text`."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def find_claims(doc: CleanDocument, figures: list[Figure], years: list[YearMention],
                 places: list[PlaceMention], timing: Timing) -> list[Claim]:
-    return []
+    """The figures of `doc` whose indicator is known, with period, scope and target flag."""
+    if not figures:
+        return []
+    ctx = context(doc.language)
+    text = _lowered(doc.text)
+    sentences = _sentences(doc)
+    starts = [s.start for s in sentences]
+    para_starts = [p.start for p in doc.paragraphs]
+    located = [(f, _containing(sentences, starts, f.start) or Span(f.start, f.end)) for f in figures]
+    whens = _periods(text, years, timing, ctx, list(dict.fromkeys(span for _, span in located)))
+    ordered = sorted(places, key=lambda p: p.span.start)
+    country = _country(places)
+    cache: dict[Span, Sentence] = {}
+    claims = []
+    for f, sentence in located:
+        sent = cache.get(sentence) or cache.setdefault(sentence, Sentence(text, sentence, figures, ctx))
+        clause = _clause(text, sent, f)
+        cue = _cue(text, f, clause, sent, ctx)
+        if cue is None:
+            continue
+        target = _is_target(text, f, clause, cue, ctx)
+        indicator = (cue.rule.target_id or cue.indicator) if target else cue.indicator
+        figure = replace(f, unit=cue.rule.unit) if cue.rule.unit and f.unit == "count" else f
+        paragraph = _containing(doc.paragraphs, para_starts, f.start)
+        claims.append(Claim(
+            indicator=indicator, figure=figure,
+            period=_period(f, clause, sentence, whens, target, cue.rule.stock, timing),
+            scope=_scope(text, f, clause, sentence, paragraph, ordered, country, ctx),
+            sentence=sentence, target=target))
+    return claims

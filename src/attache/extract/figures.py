@@ -1,8 +1,378 @@
-"""PROVISIONAL placeholder (owner: figures helper)."""
+"""Every number expression of a text, with its hedge, scale, unit, range and change.
+
+A figure is read outward from its number: to the right a scale word ("billion"),
+a currency or percent sign, a people noun, a trailing hedge ("or more"), a
+second number closing a range; to the left a currency sign, a hedge standing
+right before it ("nearly", "is estimated at") and a change word ("an increase
+of"). Years, dates, times, ordinals, identifiers, URLs and phone numbers are
+numbers but not figures and are dropped.
+
+Ranges ("between 3 and 5 billion") keep both ends in `low`/`high` and take the
+midpoint as `value`, with qualifier "about" unless a hedge says otherwise.
+A one-sided hedge sets one bound: "at least 8%" and "over 8%" give `low`;
+"nearly", "at most" and "under" give `high`. A decrease makes the value negative.
+"""
 from __future__ import annotations
 
-from ..model import Figure
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import toml
+from ..model import Figure, Qualifier
+from .numbers import NumberSyntax, alternation, digits_value, fragment, lexicon_language, syntax, words_value
+
+LEFT_WINDOW = 48
+"""Characters looked at before a number for its hedge, change word, currency sign or identifier."""
+QUALIFIERS: tuple[Qualifier, ...] = ("exactly", "about", "nearly", "over", "at least", "at most", "under")
+LOW_BOUND = {"over", "at least"}
+HIGH_BOUND = {"nearly", "at most", "under"}
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
+"""Words (apostrophes inside kept) and single signs: how phrases before a number are compared."""
+URL_MARKS = ("://", "www.", "@", ".htm", ".php", ".jpg", ".jpeg", ".png", ".pdf", ".gov", ".com", ".vn", ".org")
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(phrase.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Every table and regex of one language, built once."""
+    syn: NumberSyntax
+    digits: re.Pattern[str]
+    words: re.Pattern[str]
+    """Numbers in words, matched in the lower-cased text (much faster than ignoring case)."""
+    hedges: dict[tuple[str, ...], Qualifier]
+    changes: dict[tuple[str, ...], bool]
+    """Phrase -> True for a decrease."""
+    longest: int
+    identifiers: frozenset[str]
+    between: frozenset[str]
+    months: frozenset[str]
+    months_capitalised: bool
+    prefix: re.Pattern[str]
+    month_after: re.Pattern[str] | None
+    ordinal: re.Pattern[str]
+    scale: re.Pattern[str]
+    glued: re.Pattern[str]
+    unit: re.Pattern[str]
+    people: re.Pattern[str]
+    after_hedge: re.Pattern[str]
+    change_after: re.Pattern[str]
+    joiner: re.Pattern[str]
+    clock: re.Pattern[str]
+    phone: re.Pattern[str]
+    currency_groups: dict[str, str]
+    """Regex group name -> ISO 4217 code."""
+    glued_scales: dict[str, float]
+
+
+def _qualifier_groups(table: dict[str, list[str]]) -> str:
+    return "|".join(f"(?P<q{QUALIFIERS.index(q)}>{alternation(entries)})" for q, entries in table.items() if entries)
+
+
+def _currencies(lang: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(marks before the number, marks after it) per ISO code, as regex fragments."""
+    common = toml("common", "units")
+    aliases = common.get("aliases", {})
+    prefix: dict[str, list[str]] = {}
+    for code in common["codes"]:
+        prefix.setdefault(aliases.get(code, code), []).append(rf"(?-i:{code})(?![A-Za-z])")
+    for symbol, code in common["symbols"].items():
+        prefix.setdefault(code, []).append(re.escape(symbol))
+    suffix = {code: list(marks) for code, marks in prefix.items()}
+    for code, names in toml(lang, "units").get("currencies", {}).items():
+        suffix.setdefault(code, []).extend(fragment(n) + r"(?![\w-])" for n in names)
+    return prefix, suffix
+
+
+def _marks(table: dict[str, list[str]], groups: dict[str, str]) -> str:
+    parts = []
+    for code, marks in table.items():
+        name = f"c{len(groups)}"
+        groups[name] = code
+        parts.append(f"(?P<{name}>" + "|".join(sorted(marks, key=len, reverse=True)) + ")")
+    return "|".join(parts)
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    lang = lexicon_language(language)
+    syn = syntax(lang)
+    nums = toml(lang, "numbers")
+    hedges = toml(lang, "hedges")
+    units = toml(lang, "units")
+    dates = toml(lang, "dates")
+    ci = re.IGNORECASE
+    groups: dict[str, str] = {}
+    prefix, suffix = _currencies(lang)
+    prefix_rx = _marks(prefix, groups)
+    suffix_rx = _marks(suffix, groups)
+    hedge_table = {_tokens(p): q for q, phrases in hedges["before"].items() for p in phrases}
+    change_table = {_tokens(p): direction == "down"
+                    for direction, phrases in hedges["change_before"].items() for p in phrases}
+    joiners = units.get("currency_joiners", [])
+    joined = rf"(?:{alternation(joiners)}\s*)?" if joiners else ""
+    percent = alternation(toml("common", "units")["percent"] + units["percent"])
+    ranges = hedges["ranges"]
+    words_to = [w for w in ranges["to"] if w[0].isalpha()]
+    signs_to = [w for w in ranges["to"] if not w[0].isalpha()]
+    months = list(dates.get("months", {}))
+    ordinals = alternation(nums["ordinal_suffixes"])
+    return Grammar(
+        syn=syn,
+        # the lookahead lets the scanner skip to digits fast
+        digits=re.compile(rf"(?=[0-9])(?:(?P<ratio>(?<![\d/])\d{{1,4}}/\d{{1,4}}(?![/\d]))|{syn.digits})"),
+        words=re.compile(f"(?P<words>{syn.words})"),
+        hedges=hedge_table,
+        changes=change_table,
+        longest=max(map(len, list(hedge_table) + list(change_table))),
+        identifiers=frozenset(_tokens(i)[0] for i in nums["identifiers"]),
+        between=frozenset(_tokens(b)[0] for b in ranges["between"]),
+        months=frozenset(m.lower() for m in months),
+        months_capitalised=bool(dates.get("capitalised")),
+        prefix=re.compile(rf"(?:{prefix_rx})\s*\Z", ci),
+        month_after=re.compile(rf"(?:{ordinals})?\s+{alternation(months, literal=True)}(?![\w])", ci)
+        if months else None,
+        ordinal=re.compile(rf"{ordinals}(?![\w])", ci),
+        scale=re.compile(rf"\s*(?P<scale>{alternation(list(syn.scales))})(?![\w])", ci),
+        glued=re.compile(rf"(?P<scale>{alternation(list(nums.get('glued_scales', {})))})(?![\w])", ci),
+        unit=re.compile(rf"\s*(?:(?P<pct>{percent})(?![\w])|{joined}(?:{suffix_rx}))", ci),
+        people=re.compile(rf"\s+(?:[^\W\d_]+\s+){{0,2}}?{alternation(units['people'])}(?![\w])", ci),
+        after_hedge=re.compile(rf"\s*,?\s*(?:{_qualifier_groups(hedges['after'])})(?![\w])", ci),
+        change_after=re.compile(rf"\s+(?:(?P<up>{alternation(hedges['change_after']['up'])})"
+                                rf"|(?P<down>{alternation(hedges['change_after']['down'])}))(?![\w])", ci),
+        joiner=re.compile(rf"(?:\s+(?P<and>{alternation(ranges['and'])})\s+"
+                          rf"|\s+{alternation(words_to)}\s+|\s*{alternation(signs_to, literal=True)}\s*)", ci),
+        clock=re.compile("|".join(nums.get("time_patterns", [])) or r"(?!)", ci),
+        phone=re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d{2,4}){2,4}\b"),
+        currency_groups=groups,
+        glued_scales={k.lower(): float(v) for k, v in nums.get("glued_scales", {}).items()},
+    )
+
+
+@dataclass(slots=True)
+class Left:
+    """What stands right before a number: currency sign, hedge, change word."""
+    start: int
+    currency: str | None = None
+    qualifier: Qualifier | None = None
+    change: bool | None = None
+    """None without a change word, else True for a decrease."""
+    last_word: str = ""
+
+
+def _run(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """The tokens of text[lo:hi] that follow each other up to `hi` with nothing but spaces between."""
+    tokens = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+    run: list[tuple[str, int, int]] = []
+    edge = hi
+    for tok in reversed(tokens):
+        if text[tok[2]:edge].strip():
+            break
+        run.append(tok)
+        edge = tok[1]
+    run.reverse()
+    return run
+
+
+def _suffix(run: list[tuple[str, int, int]], table: dict, longest: int) -> tuple[object, int] | None:
+    """The longest phrase of `table` that ends `run`: (its value, how many tokens it takes)."""
+    for k in range(min(longest, len(run)), 0, -1):
+        key = tuple(t for t, _, _ in run[-k:])
+        if key in table:
+            return table[key], k
+    return None
+
+
+def _left(text: str, s: int, g: Grammar) -> Left:
+    left = Left(start=s)
+    pm = g.prefix.search(text, max(0, s - 8), s)
+    if pm:
+        left.currency = _currency(pm, g)
+        left.start = pm.start()
+    run = _run(text, max(0, left.start - LEFT_WINDOW), left.start)
+    words = [t for t, _, _ in run if t[0].isalpha()]
+    left.last_word = words[-1] if words else ""
+    if (hedge := _suffix(run, g.hedges, g.longest)):
+        left.qualifier, k = hedge
+        left.start = run[-k][1]
+        run = run[:-k]
+    if (change := _suffix(run, g.changes, g.longest)):
+        left.change = change[0]
+    return left
+
+
+def _currency(m: re.Match[str], g: Grammar) -> str | None:
+    found = m.groupdict()
+    return next((code for name, code in g.currency_groups.items() if found.get(name)), None)
+
+
+def _hedge(m: re.Match[str]) -> Qualifier | None:
+    found = m.groupdict()
+    return next((q for i, q in enumerate(QUALIFIERS) if found.get(f"q{i}")), None)
+
+
+def _in_url(text: str, s: int, e: int) -> bool:
+    lo = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+    hi = min((i for i in (text.find(" ", e), text.find("\n", e)) if i >= 0), default=len(text))
+    token = text[lo:hi].lower()
+    return any(mark in token for mark in URL_MARKS)
+
+
+def _is_number(text: str, m: re.Match[str], g: Grammar, joined: bool, phones: list[tuple[int, int]]) -> bool:
+    """False for the numbers that are names, dates, times, ordinals or parts of codes."""
+    s, e = m.span()
+    if any(a <= s < b for a, b in phones):
+        return False
+    run = _run(text, max(0, s - 24), s)
+    words = [(t, a) for t, a, _ in run if t[0].isalpha()]
+    if words:
+        last, at = words[-1]
+        if last in g.identifiers:
+            return False
+        if last in g.months and (not g.months_capitalised or text[at].isupper()):
+            return False
+    if g.month_after and g.month_after.match(text, e):
+        return False
+    if _in_words(m):
+        return True
+    prev = text[s - 1] if s else " "
+    if prev.isalnum() or prev == "+" or (not joined and prev in "-/:.," and s > 1 and text[s - 2].isalnum()):
+        return False
+    if text[s] == "0" and e - s > 1 and text[s + 1].isdigit():
+        return False
+    nxt = text[e:e + 2]
+    if nxt[:1] in "/:.," and nxt[1:2].isdigit():
+        return False
+    if g.ordinal.match(text, e) or g.clock.match(text, s):
+        return False
+    return not _in_url(text, s, e)
+
+
+@dataclass(slots=True)
+class Piece:
+    """One number with what stands around it, before ranges are joined."""
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    factor: float
+    """The scale word's multiplier, 1 without one."""
+    qualifier: Qualifier | None
+    up: bool
+    down: bool
+    year_like: bool
+    last_word: str
+
+
+def _in_words(m: re.Match[str]) -> bool:
+    return "words" in m.re.groupindex
+
+
+def _value(m: re.Match[str], g: Grammar) -> float:
+    if _in_words(m):
+        return words_value(m.group("words"), g.syn)
+    if m.group("ratio"):
+        return float(m.group("ratio").split("/")[0])
+    kind = next(k for k in ("grouped", "alt", "plain") if m.group(k))
+    return digits_value(m.group(kind), kind, g.syn)
+
+
+def _piece(text: str, m: re.Match[str], g: Grammar, phones: list[tuple[int, int]],
+           joined: bool = False) -> Piece | None:
+    """The number `m` with its surroundings; `joined` when it closes a range ("3-5")."""
+    if not _is_number(text, m, g, joined, phones):
+        return None
+    s, e = m.span()
+    value = _value(m, g)
+    left = _left(text, s, g)
+    unit = left.currency
+    end, factor = e, 1.0
+    sm = g.scale.match(text, end) or (g.glued.match(text, end) if unit else None)
+    if sm:
+        word = sm.group("scale").lower()
+        factor = g.syn.scales.get(word) or g.glued_scales[word]
+        value *= factor
+        end = sm.end()
+    if (um := g.unit.match(text, end)):
+        unit = "%" if um.group("pct") else _currency(um, g)
+        end = um.end()
+    elif unit is None and (pm := g.people.match(text, end)):
+        unit, end = "people", pm.end()
+    if end == e and e < len(text) and text[e].isalpha() and not _in_words(m):
+        return None  # glued to letters that are no unit: "5G", "15h30"
+    qualifier = left.qualifier
+    if (am := g.after_hedge.match(text, end)):
+        qualifier, end = _hedge(am), am.end()
+    ca = g.change_after.match(text, end)
+    up = left.change is False or bool(ca and ca.group("up"))
+    down = left.change is True or bool(ca and ca.group("down"))
+    year_like = (not _in_words(m) and bool(m.group("plain")) and e - s == 4 and FIRST_YEAR <= value <= LAST_YEAR
+                 and unit is None and factor == 1 and qualifier is None)
+    return Piece(left.start, end, value, unit, factor, qualifier, up, down, year_like, left.last_word)
+
+
+def _second(text: str, scan: tuple[str, re.Pattern[str]], first: Piece, g: Grammar,
+            phones: list[tuple[int, int]]) -> Piece | None:
+    """The other end of a range that starts with `first`, if there is one."""
+    j = g.joiner.match(text, first.end)
+    if not j or (j.group("and") and first.last_word not in g.between):
+        return None
+    m = g.digits.match(text, j.end()) or scan[1].match(scan[0], j.end())
+    second = _piece(text, m, g, phones, joined=True) if m else None
+    if second is None or (first.unit and second.unit and first.unit != second.unit):
+        return None
+    return second
+
+
+def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
+    start, qualifier = first.start, first.qualifier
+    low = high = None
+    if last is first:
+        value = first.value
+        qualifier = qualifier or "exactly"
+        if qualifier in LOW_BOUND:
+            low = value
+        elif qualifier in HIGH_BOUND:
+            high = value
+    else:
+        # "between 3 and 5 billion": the first end borrows the scale of the second
+        low = first.value * (last.factor if first.factor == 1 else 1)
+        high = last.value
+        value = (low + high) / 2
+        qualifier = qualifier or last.qualifier or "about"
+        if first.last_word in g.between:
+            start = text.lower().rfind(first.last_word, 0, start)
+    down = first.down or last.down
+    if down:
+        value = -value
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+    return Figure(text=text[start:last.end], start=start, end=last.end, value=value,
+                  unit=last.unit or first.unit or "count", qualifier=qualifier, low=low, high=high,
+                  change=down or first.up or last.up)
 
 
 def find_figures(text: str, language: str) -> list[Figure]:
-    return []
+    """Every figure of `text`, in order, with offsets into `text`."""
+    g = grammar(language)
+    figures: list[Figure] = []
+    phones = [m.span() for m in g.phone.finditer(text)]
+    low = text.lower()
+    # lower-casing may change the length of rare letters; then offsets need the original text
+    scan = (low, g.words) if len(low) == len(text) else (text, re.compile(g.words.pattern, re.IGNORECASE))
+    numbers = sorted([*g.digits.finditer(text), *scan[1].finditer(scan[0])], key=lambda m: m.start())
+    consumed = 0
+    for m in numbers:
+        if m.start() < consumed:
+            continue
+        first = _piece(text, m, g, phones)
+        if first is None:
+            continue
+        last = _second(text, scan, first, g, phones) or first
+        consumed = last.end
+        if not (first.year_like or last.year_like):
+            figures.append(_figure(text, first, last, g))
+    return figures

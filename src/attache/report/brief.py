@@ -53,7 +53,7 @@ def render_brief(documents: list[StoredDocument], kb: KnowledgeBase, *, fmt: str
     docs = {d.id: d for d in documents}
     people = {p.id: p for p in kb.people}
     briefs = [_brief(e, kb, docs, people) for e in sorted(events, key=lambda e: e.date or "", reverse=True)]
-    return _templates().get_template(f"brief.{fmt}.j2").render(briefs=briefs, format_value=format_value)
+    return _templates().get_template(f"brief.{fmt}.j2").render(briefs=briefs)
 
 
 def _brief(event: Event, kb: KnowledgeBase, docs: dict[str, StoredDocument],
@@ -81,20 +81,18 @@ def _brief(event: Event, kb: KnowledgeBase, docs: dict[str, StoredDocument],
 
 
 def indicator_label(indicator: str) -> str:
-    label = _labels().get(indicator)
-    if label:
-        return label
-    words = indicator.replace("_", " ")
-    return words[:1].upper() + words[1:]
+    lexicon = toml("en", "labels")
+    if indicator in lexicon.get("labels", {}):
+        return lexicon["labels"][indicator]
+    acronyms = set(lexicon.get("acronyms", ()))
+    words = [w.upper() if w in acronyms else w for w in indicator.split("_")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
-@cache
-def _labels() -> dict[str, str]:
-    labels = {}
-    for key, entry in toml("en", "indicators").items():
-        if isinstance(entry, dict) and isinstance(entry.get("label"), str):
-            labels[key] = entry["label"]
-    return labels
+def titles_at(person: Person, documents: list[str]) -> list[str]:
+    """The titles the event's own sources give a person (titles change over the years)."""
+    stated = [t for t in person.titles if set(t.documents) & set(documents)] or person.titles
+    return list(dict.fromkeys(f"{t.title} ({t.place})" if t.place else t.title for t in stated))
 
 
 def format_value(value: float, unit: str) -> str:
@@ -112,8 +110,10 @@ def format_value(value: float, unit: str) -> str:
 
 @cache
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("attache.report", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
+    env.globals["titles_at"] = titles_at
+    return env

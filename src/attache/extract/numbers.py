@@ -1,0 +1,125 @@
+"""Numbers as a language writes them: digits with its separators, and number words.
+
+`numbers.toml` of each language says which character is the decimal mark, which
+ones group thousands, and which words are numbers; everything here is built
+from it once per language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import toml
+
+FALLBACK_LANGUAGE = "en"
+
+
+def lexicon_language(language: str) -> str:
+    """The language whose number lexicon applies: its own when it has one."""
+    return language if toml(language, "numbers") else FALLBACK_LANGUAGE
+
+
+def fragment(entry: str) -> str:
+    """A lexicon regex fragment, where a space stands for any run of whitespace."""
+    return r"\s+".join(entry.split(" "))
+
+
+def alternation(entries: list[str] | tuple[str, ...], *, literal: bool = False) -> str:
+    """One non-capturing alternation, longest entry first so that "million billion" wins over "million"."""
+    parts = sorted(entries, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p) if literal else fragment(p) for p in parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSyntax:
+    digits: str
+    """Regex with groups `grouped`, `alt` and `plain` for numbers in digits."""
+    words: str
+    """Regex for a number written in words ("twenty-one", "vingt et un", "a hundred")."""
+    word_token: re.Pattern[str]
+    values: dict[str, float]
+    multipliers: dict[str, float]
+    scales: dict[str, float]
+    decimal: str
+    thousands: str
+
+
+@cache
+def syntax(language: str) -> NumberSyntax:
+    lex = toml(lexicon_language(language), "numbers")
+    decimal: str = lex["decimal"]
+    thousands = "".join(lex["thousands"])
+    other = "," if decimal == "." else "."
+    sep = "[" + re.escape(thousands) + "]"
+    digits = (rf"(?P<grouped>\d{{1,3}}(?:{sep}\d{{3}})+(?:{re.escape(decimal)}\d+)?(?!\d))"
+              # the other mark as a decimal only where it cannot be a thousands group ("17.6" in French)
+              rf"|(?P<alt>\d+{re.escape(other)}(?!\d{{3}}(?!\d))\d+)"
+              rf"|(?P<plain>\d+(?:{re.escape(decimal)}\d+)?)")
+    values = {k.lower(): float(v) for k, v in lex["words"].items()}
+    multipliers = {k.lower(): float(v) for k, v in lex["multipliers"].items()}
+    scales = {k.lower(): float(v) for k, v in lex["scales"].items()}
+    articles = [a.lower() for a in lex["articles"]]
+    every = list(values) + list(multipliers)
+    any_word = alternation(every, literal=True)
+    starters = alternation([w for w in every if w not in articles], literal=True)
+    article = (alternation(articles, literal=True)
+               + r"(?=[\s-]+" + alternation(list(multipliers) + list(scales), literal=True) + r"(?![\w-]))")
+    joiner = alternation(lex["joiners"], literal=True)
+    # "and"/"et" joins words only after a multiplier ("one hundred and five") or between tens and
+    # one/eleven ("vingt et un"); elsewhere it joins two numbers ("between three and five").
+    after_mult = "|".join(f"(?<={re.escape(m)})" for m in multipliers)
+    tens = [w for w, v in values.items() if v >= 20 and v % 10 == 0]
+    after_tens = "|".join(f"(?<={re.escape(t)})" for t in tens)
+    ones = alternation([w for w, v in values.items() if v in (1, 11)], literal=True)
+    glue = (rf"(?:(?:{after_mult})\s+{joiner}\s+|(?:{after_tens})[\s-]+{joiner}[\s-]+(?={ones}(?![\w-]))"
+            r"|\s+|-)")
+    words = rf"(?<![\w-])(?:{starters}|{article})(?:{glue}{any_word})*(?![\w-])"
+    return NumberSyntax(digits=digits, words=words, word_token=re.compile(any_word, re.IGNORECASE),
+                        values=values, multipliers=multipliers, scales=scales, decimal=decimal,
+                        thousands=thousands)
+
+
+def digits_value(text: str, kind: str, syn: NumberSyntax) -> float:
+    """Value of a number in digits matched by `syn.digits` as group `kind`."""
+    if kind == "grouped":
+        whole, _, frac = text.partition(syn.decimal)
+        whole = "".join(c for c in whole if c.isdigit())
+        return float(f"{whole}.{frac}" if frac else whole)
+    if kind == "alt":
+        return float(text.replace(",", "."))
+    return float(text.replace(syn.decimal, "."))
+
+
+def words_value(text: str, syn: NumberSyntax) -> float:
+    """Value of a number in words: units add up, multipliers scale what came before."""
+    total = current = 0.0
+    for token in syn.word_token.findall(text.lower()):
+        if token in syn.values:
+            current += syn.values[token]
+            continue
+        factor = syn.multipliers[token]
+        if factor >= 1000:
+            total += max(current, 1.0) * factor
+            current = 0.0
+        else:
+            current = max(current, 1.0) * factor
+    return total + current
+
+
+@cache
+def _whole(language: str) -> re.Pattern[str]:
+    syn = syntax(language)
+    return re.compile(rf"(?:{syn.digits}|(?P<words>{syn.words}))\Z", re.IGNORECASE)
+
+
+def number_value(text: str, language: str) -> float | None:
+    """Value of a bare number ("3", "three", "trois"), None when `text` is not one."""
+    m = _whole(language).match(text.strip())
+    if m is None:
+        return None
+    syn = syntax(language)
+    if m.group("words"):
+        return words_value(m.group("words"), syn)
+    kind = next(k for k in ("grouped", "alt", "plain") if m.group(k))
+    return digits_value(m.group(kind), kind, syn)

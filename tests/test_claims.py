@@ -1,0 +1,226 @@
+"""find_claims on fictional reports, English and French, with hand-built years and places."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from attache.extract.claims import find_claims
+from attache.extract.figures import find_figures
+from attache.model import CleanDocument, PlaceMention, Span, Timing, YearMention
+
+SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s|$)|$)")
+
+
+def document(text: str, language: str) -> CleanDocument:
+    paragraphs, sentences, pos = [], [], 0
+    for line in text.split("\n"):
+        paragraphs.append(Span(pos, pos + len(line)))
+        for m in SENTENCE.finditer(line):
+            lead = len(m.group()) - len(m.group().lstrip())
+            sentences.append(Span(pos + m.start() + lead, pos + m.end()))
+        pos += len(line) + 1
+    return CleanDocument(id="t", source="t", text=text, language=language, paragraphs=paragraphs, sentences=sentences)
+
+
+def years(text: str) -> list[YearMention]:
+    return [YearMention(Span(m.start(), m.end()), int(m.group()))
+            for m in re.finditer(r"(?<![\d/.,-])(?:19|20)\d\d(?!\d|[/.,]\d)", text)]
+
+
+def place(text: str, name: str, kind: str = "province", code: str | None = None, nth: int = 0) -> PlaceMention:
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    return PlaceMention(Span(starts[nth], starts[nth] + len(name)), name, name, kind, code)
+
+
+def claims(text: str, language: str = "en", places: list[PlaceMention] = (), reference_year: int | None = 2025):
+    doc = document(text, language)
+    return find_claims(doc, find_figures(text, language), years(text), list(places),
+                       Timing(reference_year=reference_year))
+
+
+def rows(text: str, language: str = "en", **kw) -> list[tuple]:
+    return [(c.indicator, c.figure.value, c.figure.unit, c.figure.qualifier, c.period, c.scope)
+            for c in claims(text, language, **kw)]
+
+
+# --- indicators --------------------------------------------------------------------
+
+def test_economic_indicators_in_one_sentence():
+    text = ("In 2023, the country attracted nearly 30 billion USD of registered FDI, realized capital reaching "
+            "about 21 billion USD; import and export is estimated at 690 billion USD; foreign tourists are "
+            "estimated at 12.6 million, an increase of 34% compared to 2022.")
+    got = rows(text)
+    assert ("fdi_registered", 3e10, "USD", "nearly", "2023", "VN") in got
+    assert ("fdi_disbursed", 2.1e10, "USD", "about", "2023", "VN") in got
+    assert ("trade_total", 6.9e11, "USD", "about", "2023", "VN") in got
+    assert ("foreign_tourist_arrivals", 1.26e7, "people", "about", "2023", "VN") in got
+    assert ("foreign_tourist_arrivals_change", 34, "%", "exactly", "2023", "VN") in got
+
+
+def test_exports_and_imports_split_by_clause():
+    text = "In 2023, total export turnover reached 4.2 billion USD, import turnover was 1.9 billion USD."
+    assert rows(text) == [("exports", 4.2e9, "USD", "exactly", "2023", "VN"),
+                          ("imports", 1.9e9, "USD", "exactly", "2023", "VN")]
+
+
+def test_growth_in_parentheses_and_stock_market():
+    text = ("In 2023, the economy was a bright spot for growth in the region (over 6%). "
+            "Stock market capitalization reached 5.5 million billion VND.")
+    assert rows(text) == [("gdp_growth", 6, "%", "over", "2023", "VN"),
+                          ("stock_market_capitalization", 5.5e15, "VND", "exactly", "2023", "VN")]
+
+
+def test_diplomatic_counts():
+    text = ("In 2023, the country's leaders made 40 foreign affairs activities, including 18 visits to other "
+            "countries; welcomed 30 delegations of foreign leaders to Vietnam, and signed more than 90 new "
+            "cooperation agreements. Vietnam has established diplomatic relations with 192 countries.")
+    assert rows(text) == [
+        ("foreign_affairs_activities", 40, "count", "exactly", "2023", "VN"),
+        ("leader_visits_abroad", 18, "count", "exactly", "2023", "VN"),
+        ("foreign_delegations_received", 30, "count", "exactly", "2023", "VN"),
+        ("cooperation_agreements_signed", 90, "count", "over", "2023", "VN"),
+        ("diplomatic_relations_countries", 192, "count", "exactly", "2023", "VN"),
+    ]
+
+
+def test_targets_met_and_rank_change():
+    text = ("2023 was a year in which the country met all 14/14 set targets. "
+            "The happiness index increased by 6 levels, the sustainable development index increased by 2 levels.")
+    assert rows(text) == [("targets_met", 14, "count", "exactly", "2023", "VN"),
+                          ("happiness_index_rank_change", 6, "count", "exactly", "2023", "VN")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam is among the 12 developing countries attracting the largest FDI in the world.",
+    "Leaders of 40 provinces and cities attended the meeting.",
+    "The minister listed 4 outstanding achievements and 3 aspects of the work.",
+    "He drew three important lessons from the year.",
+    "The country will celebrate the 80th anniversary of its founding.",
+    "The sustainable development index increased by 2 levels.",
+    "Dozens of firms signed up; 5 limitations remain.",
+])
+def test_numbers_that_are_not_claims(text):
+    assert claims(text) == []
+
+
+# --- periods ------------------------------------------------------------------------
+
+def test_explicit_year_and_baseline():
+    text = "In the first 6 months of 2024, exports reached 190 billion USD, up 15% compared to 2023."
+    assert rows(text) == [("exports", 1.9e11, "USD", "exactly", "2024", "VN"),
+                          ("exports_change", 15, "%", "exactly", "2024", "VN")]
+
+
+def test_year_range():
+    assert rows("In 2021-2023, remittances totalled 50 billion USD.")[0][4] == "2021-2023"
+
+
+def test_past_years_count_back_from_the_reference_year():
+    text = "In the past 3 years, leaders made 36 visits to partner countries."
+    assert rows(text, reference_year=2022) == [("leader_visits_abroad", 36, "count", "exactly", "2020-2022", "VN")]
+    text = "Over the past three years, the ministry welcomed nearly 40 delegations."
+    assert rows(text, reference_year=2022)[0][3:5] == ("nearly", "2020-2022")
+
+
+def test_last_year_is_the_year_before_the_reference_year():
+    text = "In the past year, FDI reached 31 billion USD."
+    assert rows(text, reference_year=2025)[0][4] == "2024"
+
+
+def test_inherited_from_an_earlier_paragraph_skipping_baselines_and_horizons():
+    text = ("The review covered the work of 2023 and the tasks for 2024.\n"
+            "The ministry praised the strategy to 2030, with a vision to 2045.\n"
+            "Exports reached 355 billion USD, 4% more than in 2022.")
+    assert rows(text) == [("exports", 3.55e11, "USD", "exactly", "2023", "VN"),
+                          ("exports_change", 4, "%", "exactly", "2023", "VN")]
+
+
+def test_running_totals_take_a_period_only_from_their_sentence():
+    text = "In 2023, diplomacy was active.\nThe country widened markets through 16 signed FTAs."
+    assert rows(text) == [("ftas_signed", 16, "count", "exactly", None, "VN")]
+    text = "In 2023, the country widened markets through 16 signed FTAs."
+    assert rows(text)[0][4] == "2023"
+
+
+# --- targets --------------------------------------------------------------------------
+
+def test_growth_target_takes_the_plan_year():
+    text = ("The conference reviewed 2023 and set the tasks for 2024.\n"
+            "All activities must serve the growth target of at least 6.5%.")
+    (c,) = claims(text)
+    assert (c.indicator, c.target, c.figure.value, c.figure.qualifier, c.period) == (
+        "gdp_growth_target", True, 6.5, "at least", "2024")
+
+
+def test_target_without_a_plan_year_uses_the_reference_year():
+    (c,) = claims("The government aims for GDP growth of 7% and more.", reference_year=2026)
+    assert (c.indicator, c.period, c.target) == ("gdp_growth_target", "2026", True)
+
+
+def test_target_with_its_own_year():
+    (c,) = claims("By 2030, the province aims to reach exports of 10 billion USD.", reference_year=2025)
+    assert (c.indicator, c.period) == ("exports_target", "2030")
+
+
+# --- scope ------------------------------------------------------------------------------
+
+def test_province_named_in_the_sentence():
+    text = "In 2023, FDI to Binh Duong reached 3.2 billion USD, while national exports were 355 billion USD."
+    got = rows(text, places=[place(text, "Binh Duong")])
+    assert got == [("fdi_registered", 3.2e9, "USD", "exactly", "2023", "Binh Duong"),
+                   ("exports", 3.55e11, "USD", "exactly", "2023", "VN")]
+
+
+def test_province_a_paragraph_is_about():
+    text = ("In 2023, the country did well.\n"
+            "For Ha Giang province, in 2023, tourism grew. Ha Giang welcomed 300,000 foreign tourists.\n"
+            "Foreign tourists to the country reached 12 million.")
+    got = rows(text, places=[place(text, "Ha Giang"), place(text, "Ha Giang", nth=1)])
+    assert got == [("foreign_tourist_arrivals", 300000, "people", "exactly", "2023", "Ha Giang"),
+                   ("foreign_tourist_arrivals", 1.2e7, "people", "exactly", "2023", "VN")]
+
+
+def test_country_the_text_is_about():
+    text = "Laos and Vietnam met. In 2023, Laos exported 8 billion USD. Laos gained."
+    places = [place(text, "Laos", "country", "LA", n) for n in range(3)] + [place(text, "Vietnam", "country", "VN")]
+    assert rows(text, places=places)[0][5] == "LA"
+
+
+# --- French ---------------------------------------------------------------------------------
+
+def test_french_report():
+    text = ("En 2023, les investissements directs étrangers ont atteint près de 30 milliards de dollars, "
+            "les exportations sont estimées à 355 milliards de dollars. "
+            "Le pays a accueilli 12,6 millions de touristes étrangers, en hausse de 34 % par rapport à 2022. "
+            "Le pays a établi des relations diplomatiques avec 192 pays.")
+    assert rows(text, "fr") == [
+        ("fdi_registered", 3e10, "USD", "nearly", "2023", "VN"),
+        ("exports", 3.55e11, "USD", "about", "2023", "VN"),
+        ("foreign_tourist_arrivals", 1.26e7, "people", "exactly", "2023", "VN"),
+        ("foreign_tourist_arrivals_change", 34, "%", "exactly", "2023", "VN"),
+        ("diplomatic_relations_countries", 192, "count", "exactly", "2023", "VN"),
+    ]
+
+
+def test_french_target_and_past_years():
+    text = ("Concernant les objectifs pour 2024, le ministère vise une croissance d'au moins 6,5 %.\n"
+            "Au cours des trois dernières années, les dirigeants ont effectué 36 visites à l'étranger.")
+    assert rows(text, "fr", reference_year=2023) == [
+        ("gdp_growth_target", 6.5, "%", "at least", "2024", "VN"),
+        ("leader_visits_abroad", 36, "count", "exactly", "2021-2023", "VN"),
+    ]
+
+
+def test_french_province_paragraph():
+    text = "Pour la province de Nghe An, en 2023, les exportations ont atteint 3,1 milliards USD."
+    assert rows(text, "fr", places=[place(text, "Nghe An")]) == [
+        ("exports", 3.1e9, "USD", "exactly", "2023", "Nghe An")]
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+def test_claim_quotes_its_sentence():
+    text = "The year was good. In 2023, remittances reached 16 billion USD. Others followed."
+    (c,) = claims(text)
+    assert text[c.sentence.start:c.sentence.end] == "In 2023, remittances reached 16 billion USD."

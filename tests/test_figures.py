@@ -1,0 +1,233 @@
+"""find_figures on fictional sentences, English and French."""
+from __future__ import annotations
+
+import pytest
+
+from attache.extract.figures import find_figures
+from attache.extract.numbers import number_value
+
+
+def one(text: str, language: str = "en"):
+    figures = find_figures(text, language)
+    assert len(figures) == 1, [f.text for f in figures]
+    f = figures[0]
+    assert f.text == text[f.start:f.end]
+    return f
+
+
+def values(text: str, language: str = "en") -> list[float]:
+    return [f.value for f in find_figures(text, language)]
+
+
+# --- numbers -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, value", [
+    ("1.75", "en", 1.75), ("786", "en", 786), ("1,234,567", "en", 1234567),
+    ("1,75", "fr", 1.75), ("17,6", "fr", 17.6), ("1 234 567", "fr", 1234567), ("1.234.567", "fr", 1234567),
+    ("1\u202f234\u202f567", "fr", 1234567), ("1\u00a0250", "fr", 1250),
+    ("five", "en", 5), ("twenty-one", "en", 21), ("a hundred", "en", 100), ("one hundred and five", "en", 105),
+    ("cinq", "fr", 5), ("vingt et un", "fr", 21), ("quatre-vingts", "fr", 80), ("quatre-vingt-dix", "fr", 90),
+    ("soixante et onze", "fr", 71), ("deux mille cinq cents", "fr", 2500),
+])
+def test_number_values(text, language, value):
+    assert number_value(text, language) == pytest.approx(value)
+
+
+def test_digits_inside_a_sentence():
+    f = one("The port handled 1,234,567 containers.")
+    assert (f.value, f.unit, f.qualifier) == (1234567, "count", "exactly")
+    assert one("Le port a traité 1 234 567 conteneurs.", "fr").value == 1234567
+    assert one("La province a planté 17,6 hectares.", "fr").value == pytest.approx(17.6)
+
+
+def test_number_words():
+    assert values("Delegates visited five factories and twenty-one schools.") == [5, 21]
+    assert values("Les délégués ont visité cinq usines et vingt et une écoles.", "fr") == [5, 21]
+    assert values("A hundred volunteers came.") == [100]
+
+
+def test_articles_and_vague_quantities_are_no_figures():
+    assert values("One of the delegates spoke about dozens of projects and hundreds of ideas.") == []
+    assert values("Une délégation a présenté des dizaines de projets.", "fr") == []
+
+
+# --- scales and currencies ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, value, unit", [
+    ("Exports reached 40 billion USD.", "en", 4e10, "USD"),
+    ("Exports reached USD 40 billion.", "en", 4e10, "USD"),
+    ("Exports reached US$40 billion.", "en", 4e10, "USD"),
+    ("Exports reached $40bn.", "en", 4e10, "USD"),
+    ("Exports reached 40 billion US dollars.", "en", 4e10, "USD"),
+    ("Revenue hit 3.5 million billion VND.", "en", 3.5e15, "VND"),
+    ("Revenue hit 120 trillion dong.", "en", 1.2e14, "VND"),
+    ("The fund holds €5m.", "en", 5e6, "EUR"),
+    ("The fund holds 2.4 trillion yen.", "en", 2.4e12, "JPY"),
+    ("Les exportations ont atteint 40 milliards de dollars.", "fr", 4e10, "USD"),
+    ("Le fonds détient 3 millions d'euros.", "fr", 3e6, "EUR"),
+    ("La capitalisation atteint 5,1 millions de milliards de dongs.", "fr", 5.1e15, "VND"),
+    ("La dette atteint 2 billions de dollars.", "fr", 2e12, "USD"),
+    ("Le projet coûte 1,75 milliard USD.", "fr", 1.75e9, "USD"),
+])
+def test_scales_and_currencies(text, language, value, unit):
+    f = one(text, language)
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+
+
+def test_figure_text_covers_hedge_number_scale_and_unit():
+    f = one("Trade is estimated at 512 billion USD this year.")
+    assert f.text == "estimated at 512 billion USD"
+
+
+# --- percentages and people ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("Inflation was 3.5%.", "en"), ("Inflation was 3.5 per cent.", "en"), ("Inflation was 3.5 percent.", "en"),
+    ("L'inflation était de 3,5 %.", "fr"), ("L'inflation était de 3,5 pour cent.", "fr"),
+])
+def test_percentages(text, language):
+    f = one(text, language)
+    assert (f.value, f.unit) == (pytest.approx(3.5), "%")
+
+
+def test_counts_of_people():
+    assert one("The island welcomed 2.3 million foreign tourists.").unit == "people"
+    assert one("The plant employs 4,500 workers.").unit == "people"
+    assert one("L'île a accueilli 2,3 millions de touristes.", "fr").unit == "people"
+    assert one("The city has 12 bridges.").unit == "count"
+
+
+# --- hedges ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Investment reached nearly 12 billion USD.", "nearly"),
+    ("Investment reached almost 12 billion USD.", "nearly"),
+    ("Investment reached close to 12 billion USD.", "nearly"),
+    ("Investment reached over 12 billion USD.", "over"),
+    ("Investment reached more than 12 billion USD.", "over"),
+    ("Investment reached at least 12 billion USD.", "at least"),
+    ("Investment reached no less than 12 billion USD.", "at least"),
+    ("Investment reached about 12 billion USD.", "about"),
+    ("Investment reached around 12 billion USD.", "about"),
+    ("Investment reached some 12 billion USD.", "about"),
+    ("Investment is estimated at 12 billion USD.", "about"),
+    ("Investment reached an estimated 12 billion USD.", "about"),
+    ("Investment reached at most 12 billion USD.", "at most"),
+    ("Investment could reach up to 12 billion USD.", "at most"),
+    ("Investment reached less than 12 billion USD.", "under"),
+    ("Investment reached under 12 billion USD.", "under"),
+    ("Investment reached exactly 12 billion USD.", "exactly"),
+    ("Investment reached 12 billion USD.", "exactly"),
+    ("Investment reached 12 billion USD or more.", "at least"),
+])
+def test_english_hedges(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("L'investissement atteint près de 12 milliards USD.", "nearly"),
+    ("L'investissement atteint presque 12 milliards USD.", "nearly"),
+    ("L'investissement atteint plus de 12 milliards USD.", "over"),
+    ("L'investissement atteint au-delà de 12 milliards USD.", "over"),
+    ("L'investissement atteint au moins 12 milliards USD.", "at least"),
+    ("L'investissement atteint pas moins de 12 milliards USD.", "at least"),
+    ("L'investissement atteint environ 12 milliards USD.", "about"),
+    ("L'investissement est estimé à 12 milliards USD.", "about"),
+    ("L'investissement pourrait atteindre jusqu'à 12 milliards USD.", "at most"),
+    ("L'investissement atteint moins de 12 milliards USD.", "under"),
+    ("L'investissement atteint exactement 12 milliards USD.", "exactly"),
+])
+def test_french_hedges(text, qualifier):
+    assert one(text, "fr").qualifier == qualifier
+
+
+def test_hedge_must_stand_right_before_the_number():
+    assert one("Over the past decade the port built 14 berths.").qualifier == "exactly"
+
+
+def test_one_sided_hedges_set_a_bound():
+    f = one("The plan sets growth of at least 6.5%.")
+    assert (f.low, f.high) == (6.5, None)
+    f = one("Inflation stays under 4%.")
+    assert (f.low, f.high) == (None, 4)
+
+
+# --- ranges ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, low, high, unit", [
+    ("Investment of between 3 and 5 billion USD is expected.", "en", 3e9, 5e9, "USD"),
+    ("Growth from 3 to 5% is expected.", "en", 3, 5, "%"),
+    ("Some 3-5 billion USD will be needed.", "en", 3e9, 5e9, "USD"),
+    ("Un investissement entre 3 et 5 milliards USD est attendu.", "fr", 3e9, 5e9, "USD"),
+    ("Une croissance de 3 à 5 % est attendue.", "fr", 3, 5, "%"),
+])
+def test_ranges(text, language, low, high, unit):
+    f = one(text, language)
+    assert (f.low, f.high, f.unit) == (pytest.approx(low), pytest.approx(high), unit)
+    assert f.value == pytest.approx((low + high) / 2)
+
+
+# --- changes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, value, unit", [
+    ("Arrivals rose to 3 million, an increase of 12.5% over last year.", "en", None, None),
+    ("Exports were up 12%, driven by electronics.", "en", 12, "%"),
+    ("Exports rose by 5% in the period.", "en", 5, "%"),
+    ("The country increased by 7 levels in the ranking.", "en", 7, "count"),
+    ("Imports fell 3% in the period.", "en", -3, "%"),
+    ("Imports decreased by 2.5% in the period.", "en", -2.5, "%"),
+    ("Les exportations sont en hausse de 5 % sur la période.", "fr", 5, "%"),
+    ("Les arrivées marquent une augmentation de 12,5 % sur la période.", "fr", 12.5, "%"),
+    ("Les importations sont en baisse de 3 % sur la période.", "fr", -3, "%"),
+])
+def test_changes(text, language, value, unit):
+    figures = find_figures(text, language)
+    f = figures[-1]
+    assert f.change is True
+    if value is not None:
+        assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_levels_are_not_changes():
+    assert one("Exports reached 12 billion USD.").change is False
+    assert one("The ministry set up 12 working groups.").change is False
+
+
+# --- ratios ------------------------------------------------------------------------------------
+
+def test_ratios_count_their_numerator():
+    f = one("The province met all 12/12 targets.")
+    assert (f.value, f.unit, f.text) == (12, "count", "12/12")
+
+
+# --- not figures -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("The plan was adopted in 2024.", "en"),
+    ("The plan covers 2021-2023 and runs to 2030.", "en"),
+    ("The meeting took place on January 6 and ended on 6 February.", "en"),
+    ("Published 06/01/2025 at 03:22.", "en"),
+    ("The 32nd congress and the 13th plenum met on the 1st floor.", "en"),
+    ("Under Decree No. 15 and Resolution 18, the Directive No. 7 applies.", "en"),
+    ("Decree 123/2024/ND-CP replaced Circular 05.", "en"),
+    ("The Covid-19 crisis and the G20 summit dominated.", "en"),
+    ("See https://example.org/news/2024/item-45.html for details.", "en"),
+    ("Call the hotline +84 24 3822 1234 or (028) 3829 5678.", "en"),
+    ("La réunion du 6 janvier a suivi le 14e congrès et le XIIIe plénum.", "fr"),
+    ("La Résolution 18 et le décret n° 15 s'appliquent depuis 2023.", "fr"),
+    ("La séance a commencé à 15h30.", "fr"),
+])
+def test_not_figures(text, language):
+    assert find_figures(text, language) == []
+
+
+def test_offsets_cut_back_the_figure_text():
+    text = "In 2024, arrivals reached nearly 3.1 million foreign tourists, up 8% on 2023."
+    for f in find_figures(text, "en"):
+        assert text[f.start:f.end] == f.text
+    assert [f.text for f in find_figures(text, "en")] == ["nearly 3.1 million foreign tourists", "8%"]
+
+
+def test_unknown_language_falls_back_to_english_conventions():
+    assert one("Output reached 1,500 tonnes.", "xx").value == 1500
