@@ -1,25 +1,80 @@
-"""PROVISIONAL minimal cleaner (to be replaced by the clean-stage owner)."""
+"""Clean: a `RawDocument` in, a `CleanDocument` out.
+
+HTML goes through trafilatura; its text, like a plain-text page, then goes
+through the clutter rules of `plain`, which keep captions and credits apart
+from the report and read the headline, dateline and source line. The text is
+laid out one paragraph per line, with paragraph and sentence spans into it.
+"""
 from __future__ import annotations
 
-import re
+from ..model import CleanDocument, Credit, RawDocument, Span
+from .html import extract_html
+from .language import detect_language
+from .plain import clean_text
+from .sentences import split_sentences
 
-from ..model import CleanDocument, RawDocument, Span
-
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+__all__ = ["clean_document"]
 
 
 def clean_document(raw: RawDocument) -> CleanDocument:
-    text = "\n".join(line.strip() for line in raw.content.splitlines() if line.strip())
-    paragraphs, sentences, pos = [], [], 0
-    for line in text.split("\n"):
-        paragraphs.append(Span(pos, pos + len(line)))
-        for m in _SENT.finditer(line):
-            s, e = m.start(), m.end()
-            while s < e and line[s] == " ":
-                s += 1
-            if s < e:
-                sentences.append(Span(pos + s, pos + e))
-        pos += len(line) + 1
-    lang = "fr" if re.search(r"\b(le|la|les|des|du)\b", text[:2000]) and " the " not in text[:2000] else "en"
-    return CleanDocument(id=raw.id, source=raw.source, text=text, language=lang, published=raw.published,
-                         url=raw.url, title=raw.title, paragraphs=paragraphs, sentences=sentences)
+    """Pure and total: a page that cannot be cleaned gives an empty text and a warning."""
+    try:
+        return _clean(raw)
+    except Exception as exc:  # one broken page must never stop a batch
+        return CleanDocument(id=raw.id, source=raw.source, text="", language="und", title=raw.title,
+                             published=raw.published, url=raw.url, warnings=[f"cleaning failed: {exc!r}"])
+
+
+def _clean(raw: RawDocument) -> CleanDocument:
+    warnings: list[str] = []
+    credits: list[Credit] = []
+    title, published = raw.title, raw.published
+    content = raw.content if isinstance(raw.content, str) else ""
+    if raw.media == "html":
+        extracted = extract_html(content)
+        if not extracted.text:
+            warnings.append("no main text found in the HTML")
+        title = title or extracted.title
+        published = published or extracted.published
+        credits.extend(Credit(name, "author", name) for name in extracted.authors)
+        content = extracted.text
+    page = clean_text(content, title=title)
+    text, paragraphs, sentences = _layout(page.paragraphs)
+    if not text and not warnings:
+        warnings.append("no report text left after cleaning")
+    return CleanDocument(
+        id=raw.id,
+        source=raw.source,
+        text=text,
+        language=detect_language(text),
+        title=title or page.title,
+        published=published or page.published,
+        url=raw.url or page.url,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        captions=page.captions,
+        credits=_unique(credits + page.credits),
+        warnings=warnings,
+    )
+
+
+def _layout(paragraphs: list[str]) -> tuple[str, list[Span], list[Span]]:
+    spans: list[Span] = []
+    sentences: list[Span] = []
+    pos = 0
+    for para in paragraphs:
+        spans.append(Span(pos, pos + len(para)))
+        sentences.extend(Span(pos + s, pos + e) for s, e in split_sentences(para))
+        pos += len(para) + 1
+    return "\n".join(paragraphs), spans, sentences
+
+
+def _unique(credits: list[Credit]) -> list[Credit]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for credit in credits:
+        key = (credit.name, credit.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(credit)
+    return out

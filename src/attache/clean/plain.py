@@ -1,0 +1,362 @@
+"""Plain-text pages: separate the report from the page furniture around it.
+
+Text copied from a web page holds one paragraph per line, wrapped in menus,
+widgets, captions, bylines and, after the end of the report, a list of other
+headlines. Each line is classified on its own first; then the few rules that
+need context (where the report ends, menu runs, headline, lone byline) look at
+the classified sequence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+from functools import cache
+
+from ..model import Credit
+from ..sources.dates import iso_date, iso_from_match
+from .rules import Rules, rules
+
+
+class Kind(Enum):
+    BODY = auto()
+    SHORT = auto()
+    """A line of at most a few words: a heading, or one item of a menu."""
+    PUNCT = auto()
+    IMAGE = auto()
+    WIDGET = auto()
+    TAIL = auto()
+    SOURCE = auto()
+    DATELINE = auto()
+    BYLINE = auto()
+    CAPTION = auto()
+    SLOT = auto()
+    """An image's alt text followed by its number ("… - Ảnh 3.")."""
+
+
+@dataclass(slots=True)
+class Line:
+    kind: Kind
+    text: str
+    value: str | None = None
+    """The caption text, the source URL or the ISO date, by kind."""
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Page:
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    captions: list[str] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
+_SHORT_WORDS = 3
+_SHORT_CHARS = 40
+_MENU_RUN = 3
+_BODY_WORDS = 8
+_HEADLINE_CHARS = 250
+_HEADLINE_WORDS = 30
+_IMAGE_CAPTION_CHARS = 300
+_TERMINAL = ".!?…。！？"
+_DATELINE_CHARS = 140
+_DATELINE_HEAD = 100
+_CREDIT_CHARS = 90
+_CREDIT_MARKER_CHARS = 30
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(r"\w")
+
+
+@cache
+def _digit() -> re.Pattern[str]:
+    return re.compile(r"\d")
+
+
+@cache
+def _dateline_head() -> re.Pattern[str]:
+    """Words only (a weekday, "Published", an outlet's name), with separators: no sentence, no handle."""
+    return re.compile(r"[^\W\d_]*(?:[\s,:|–—-]+[^\W\d_]+)*[\s,:|–—-]*")
+
+
+@cache
+def _punct_only() -> re.Pattern[str]:
+    return re.compile(r"[\W_]+")
+
+
+def normalise(line: str) -> str:
+    """Single spaces, no indentation, no invisible characters (soft hyphens, zero-width spaces)."""
+    return " ".join(line.translate(_INVISIBLE).split())
+
+
+def _key(text: str | None) -> str:
+    """Comparison key for lines of one page (cheaper than `fold`, which also drops diacritics)."""
+    return " ".join(text.casefold().split()) if text else ""
+
+
+def clean_text(content: str, *, title: str | None = None) -> Page:
+    """Split a page's text into report paragraphs, captions, credits and what the page says about itself.
+
+    `title` is a title already known (from metadata); the page's first line is then
+    dropped when it repeats it, and no other headline is looked for.
+    """
+    r = rules()
+    lines: list[Line] = []
+    for raw in content.splitlines():
+        text = normalise(raw) if raw and not raw.isspace() else ""
+        if text:
+            lines.append(_classify(text, r))
+    page = Page(title=title)
+    end = _report_end(lines)
+    _read_tail(lines[end:], page)
+    body = lines[:end]
+    _drop_menu_runs(body)
+    _lone_byline(body)
+    if title:
+        _drop_repeated_title(body, title)
+    else:
+        page.title = _headline(body)
+    _image_captions(body)
+    _collect(body, page, r)
+    return page
+
+
+def _classify(text: str, r: Rules) -> Line:
+    if text[0] == "|" and text.count("|") > 1 and _word().search(text):  # a table row, as extractors write tables
+        return Line(Kind.BODY, text)
+    if _punct_only().fullmatch(text):
+        return Line(Kind.PUNCT, text)
+    if r.image_url.fullmatch(text):
+        return Line(Kind.IMAGE, text)
+    m = r.source.fullmatch(text)
+    if m:
+        url = r.url.search(m.group("rest"))
+        return Line(Kind.SOURCE, text, url.group(0) if url else None)
+    key = _undouble(text)
+    if r.widget.fullmatch(key) or r.banner.fullmatch(text):
+        return Line(Kind.WIDGET, text)
+    if r.tail.fullmatch(key):
+        return Line(Kind.TAIL, text)
+    if len(text) <= _DATELINE_CHARS and _digit().search(text):
+        line = _dateline(text, r)
+        if line:
+            return line
+    line = _byline(text, r) or _caption(text, r)
+    if line:
+        return line
+    words = text.count(" ") + 1
+    short = words <= _SHORT_WORDS and len(text) <= _SHORT_CHARS and text[-1] not in _TERMINAL
+    return Line(Kind.SHORT if short else Kind.BODY, text)
+
+
+def _undouble(text: str) -> str:
+    """A widget label some pages print twice on one line ("Hot news Hot news") reads once."""
+    words = text.split(" ")
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return text
+
+
+def _dateline(text: str, r: Rules) -> Line | None:
+    """A line that is only a date (and time), after a few words: a weekday, "Published", an outlet's name."""
+    first = _digit().search(text).start()
+    head = text[:first]
+    if len(head) > _DATELINE_HEAD:
+        return None
+    m = r.dateline.fullmatch(text, first)
+    if not m:
+        return None
+    if m.group("ty2"):  # "January 6, 2025": the month is the head's last word
+        w = r.month_word.search(head)
+        month = r.months.get(w.group(1).lower()) if w else None
+        if month is None:
+            return None
+        head = head[:w.start()]
+        iso = iso_date(int(m.group("ty2")), month, int(m.group("td2")))
+    elif m.group("tm"):
+        month = r.months.get(m.group("tm").lower())
+        iso = iso_date(int(m.group("ty")), month, int(m.group("td"))) if month else None
+    else:
+        iso = iso_from_match(m)
+    if iso is None or not _dateline_head().fullmatch(head):
+        return None
+    return Line(Kind.DATELINE, text, iso)
+
+
+def _byline(text: str, r: Rules) -> Line | None:
+    if len(text) > 100:
+        return None
+    m = r.byline.fullmatch(text)
+    if not m:
+        return None
+    names = [n for n in r.name_joiners.split(m.group("names")) if n]
+    if names and all(_is_name(n, r, max_words=5) for n in names):
+        return Line(Kind.BYLINE, text, names=names)
+    return None
+
+
+def _caption(text: str, r: Rules) -> Line | None:
+    colon = text.rfind(":")
+    if colon >= 0 and len(text) - colon <= _CREDIT_CHARS:
+        # The credit closes the line: look for its marker just before the last colon only.
+        m = r.photo_credit.search(text, max(0, colon - _CREDIT_MARKER_CHARS))
+        if m and m.group("credit").count(" ") < 8:
+            return Line(Kind.CAPTION, text, _caption_text(text[:m.start()]), _photo_names(m.group("credit"), r))
+    if text.rstrip(". ")[-1:].isdigit():
+        m = r.photo_slot.search(text)
+        if m:
+            return Line(Kind.SLOT, text, _caption_text(text[:m.start()]))
+    if text.endswith("|"):
+        return Line(Kind.CAPTION, text, _caption_text(text))
+    return None
+
+
+def _caption_text(text: str) -> str:
+    return text.rstrip(" -–—|/(:")
+
+
+def _photo_names(credit: str, r: Rules) -> list[str]:
+    """Photographers named in a credit: "VGP/Nhat Bac" -> Nhat Bac; an agency or initials alone name nobody."""
+    names = []
+    for part in re.split(r"\s*[,;]\s*", credit.strip()):
+        name = part.rsplit("/", 1)[-1].strip()
+        for single in r.name_joiners.split(name):
+            if _is_name(single, r, max_words=5) and not (single.isupper() and " " not in single):
+                names.append(single)
+    return names
+
+
+def _is_name(text: str, r: Rules, *, max_words: int) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= max_words:
+        return False
+    for i, word in enumerate(words):
+        if i and word.lower() in r.name_particles:
+            continue
+        letters = word.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
+        if not letters.isalpha() or not word[0].isupper():
+            return False
+    return any(len(w.strip(".")) > 1 for w in words)
+
+
+def _report_end(lines: list[Line]) -> int:
+    """Index of the first line after the report: a source line, comment counter or related-news marker."""
+    seen_body = False
+    for i, line in enumerate(lines):
+        if line.kind is Kind.BODY and line.text.count(" ") + 1 >= _BODY_WORDS:
+            seen_body = True
+        elif seen_body and line.kind in (Kind.TAIL, Kind.SOURCE):
+            return i
+    return len(lines)
+
+
+def _read_tail(tail: list[Line], page: Page) -> None:
+    """After the report only the source line and explicit bylines are kept; the rest is other pages' headlines."""
+    for line in tail:
+        if line.kind is Kind.SOURCE and line.value and page.url is None:
+            page.url = line.value
+        elif line.kind is Kind.BYLINE:
+            page.credits.extend(Credit(name, "author", line.text) for name in line.names)
+
+
+def _drop_menu_runs(lines: list[Line]) -> None:
+    """Runs of very short lines (menus, tag lists), with lone punctuation between them, are navigation."""
+    run: list[Line] = []
+    for line in [*lines, Line(Kind.BODY, "")]:
+        if line.kind in (Kind.SHORT, Kind.PUNCT, Kind.WIDGET):
+            run.append(line)
+            continue
+        if sum(1 for x in run if x.kind is not Kind.PUNCT) >= _MENU_RUN:
+            for x in run:
+                x.kind = Kind.WIDGET
+        run = []
+
+
+def _lone_byline(lines: list[Line]) -> None:
+    """A personal name alone on the report's last line, or just before a source line, is its author."""
+    last = _last_index(lines, (Kind.BODY, Kind.SHORT))
+    candidates = {last} if last is not None else set()
+    candidates.update(i - 1 for i, line in enumerate(lines) if line.kind is Kind.SOURCE and i)
+    r = rules()
+    for i in sorted(candidates):
+        line = lines[i]
+        if (line.kind in (Kind.BODY, Kind.SHORT) and 2 <= line.text.count(" ") + 1 <= 4
+                and _is_name(line.text, r, max_words=4)):
+            line.kind = Kind.BYLINE
+            line.names = [line.text]
+
+
+def _last_index(lines: list[Line], kinds: tuple[Kind, ...]) -> int | None:
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].kind in kinds:
+            return i
+    return None
+
+
+def _drop_repeated_title(lines: list[Line], title: str) -> None:
+    key = _key(title)
+    for line in lines:
+        if line.kind in (Kind.BODY, Kind.SHORT):
+            if _key(line.text) == key:
+                line.kind = Kind.WIDGET
+            return
+
+
+def _headline(lines: list[Line]) -> str | None:
+    """The first line is the headline when it reads like one and the report follows it."""
+    first = next((i for i, line in enumerate(lines) if line.kind in (Kind.BODY, Kind.SHORT)), None)
+    if first is None or not any(line.kind is Kind.BODY for line in lines[first + 1:]):
+        return None
+    line = lines[first]
+    if len(line.text) > _HEADLINE_CHARS or line.text.count(" ") >= _HEADLINE_WORDS:
+        return None
+    following = next((x for x in lines[first + 1:] if x.kind not in (Kind.WIDGET, Kind.PUNCT)), None)
+    dated = following is not None and following.kind is Kind.DATELINE
+    if line.text[-1] in _TERMINAL + ":;," and not dated:
+        return None
+    line.kind = Kind.WIDGET
+    return line.text
+
+
+def _image_captions(lines: list[Line]) -> None:
+    """A short line right under a bare image URL describes the picture."""
+    for prev, line in zip(lines, lines[1:]):
+        if prev.kind is Kind.IMAGE and line.kind is Kind.BODY and len(line.text) <= _IMAGE_CAPTION_CHARS:
+            line.kind = Kind.CAPTION
+            line.value = line.text
+
+
+def _collect(lines: list[Line], page: Page, r: Rules) -> None:
+    slots = [_key(line.value) for line in lines if line.kind is Kind.SLOT]
+    title = _key(page.title)
+    for line in lines:
+        kind = line.kind
+        if kind in (Kind.BODY, Kind.SHORT):
+            page.paragraphs.append(_strip_outlet(line.text, r) if not page.paragraphs else line.text)
+        elif kind is Kind.CAPTION:
+            if line.value:
+                page.captions.append(line.value)
+            page.credits.extend(Credit(name, "photo", line.text) for name in line.names)
+        elif kind is Kind.SLOT:
+            # CMSes fill every image's alt text with the headline: only a distinct one describes its picture.
+            key = _key(line.value)
+            if line.value and slots.count(key) == 1 and key != title:
+                page.captions.append(line.value)
+        elif kind is Kind.BYLINE:
+            page.credits.extend(Credit(name, "author", line.text) for name in line.names)
+        elif kind is Kind.SOURCE and line.value and page.url is None:
+            page.url = line.value
+        elif kind is Kind.DATELINE and page.published is None:
+            page.published = line.value
+
+
+def _strip_outlet(text: str, r: Rules) -> str:
+    """The outlet's name opening the first paragraph ("(site.gov.vn) - On Monday …") is not report text."""
+    m = r.outlet_prefix.match(text)
+    return text[m.end():] if m else text
