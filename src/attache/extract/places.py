@@ -1,8 +1,149 @@
-"""PROVISIONAL placeholder (owner: people/places/relations helper)."""
+"""Places: Vietnam's provinces and centrally-run cities, and countries.
+
+Gazetteers are data (`common/provinces.tsv`, `common/countries.tsv`); every
+form is matched as written and in its ASCII spelling, case-sensitively, with
+whole words only and the longest form winning. Separators are loose
+("Ba Ria-Vung Tau", "Ba Ria - Vung Tau", "TP. HCM", "TP.HCM") because reports
+spell them every way.
+"""
 from __future__ import annotations
 
-from ..model import PlaceMention
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .. import lexicons
+from ..model import PlaceMention, Span
+from ..text import fold, to_ascii
+
+Kind = Literal["province", "city", "country"]
+
+_SEPARATOR = re.compile(r"[\s\-–.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: Kind
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    pattern: re.Pattern[str]
+    places: dict[str, Place]
+    name_syllables: frozenset[str]
+    function_words: frozenset[str]
+
+
+def key(form: str) -> str:
+    """Lookup key of a place form: folded, separators collapsed ("TP.HCM" == "TP HCM")."""
+    return _SEPARATOR.sub(" ", fold(form)).strip()
+
+
+def _units(form: str) -> list[str]:
+    """A form as regex pieces: one per character, loose separators as one piece."""
+    parts = _SEPARATOR.split(form)
+    out = [re.escape(c) for c in parts[0]]
+    for sep, part in zip(_SEPARATOR.findall(form), parts[1:]):
+        if "." in sep:
+            out.append(r"\.?\s*")
+        elif "-" in sep or "–" in sep:
+            out.append(r"\s*[-–]\s*")
+        else:
+            out.append(r"\s+")
+        out.extend(re.escape(c) for c in part)
+    return out
+
+
+def trie_pattern(forms: set[str]) -> str:
+    """One regex for many forms, shared prefixes factored so that the engine does not try each form in turn."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for unit in _units(form):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        # Longer continuations first, then the end of a form: the longest form wins.
+        branches = [unit + render(child) for unit, child in node.items() if unit]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return render(trie)
+
+
+def _split(cell: str | None) -> list[str]:
+    return [f.strip() for f in (cell or "").split("|") if f.strip()]
+
+
+def _forms(names: list[str]) -> set[str]:
+    return {variant for form in names for variant in (form, to_ascii(form))}
+
+
+@cache
+def provinces() -> dict[str, Place]:
+    """Every province/city form's key -> the place, language-independent."""
+    out: dict[str, Place] = {}
+    for row in lexicons.tsv("common", "provinces"):
+        place = Place(row["name"], "city" if row["kind"] == "city" else "province")
+        for form in _forms([row["name"], *_split(row["forms"])]):
+            out.setdefault(key(form), place)
+    return out
+
+
+@cache
+def _country_forms(language: str) -> dict[str, tuple[Place, set[str]]]:
+    out: dict[str, tuple[Place, set[str]]] = {}
+    for row in lexicons.tsv("common", "countries"):
+        # A language without its own forms for a country falls back to English, as its press does.
+        names = _split(row.get(language)) or _split(row["en"])
+        out[row["code"]] = (Place(row["name"], "country", row["code"]), _forms([row["name"], *names]))
+    return out
+
+
+@cache
+def _gazetteer(language: str) -> _Gazetteer:
+    places: dict[str, Place] = {}
+    forms: set[str] = set()
+    for place, country_forms in _country_forms(language).values():
+        for form in country_forms:
+            places.setdefault(key(form), place)
+        forms |= country_forms
+    for k, place in provinces().items():
+        places[k] = place
+    for row in lexicons.tsv("common", "provinces"):
+        forms |= _forms([row["name"], *_split(row["forms"])])
+    pattern = re.compile(rf"(?<![\w.])(?:{trie_pattern(forms)})(?![\w$])")
+    syllables = frozenset(fold(row["syllable"]) for row in lexicons.tsv("common", "vi_names"))
+    function_words = frozenset(lexicons.toml(language, "names").get("function_words", []))
+    return _Gazetteer(pattern, places, syllables, function_words)
+
+
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w]*)[ \t]+$")
+
+
+def _inside_person_name(text: str, start: int, gazetteer: _Gazetteer) -> bool:
+    """"Nguyen Thi Hue", "Le Quang Nam": a place form right after a capitalised Vietnamese name syllable
+    (but "Le Viêt Nam" in French is an article and a country)."""
+    m = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if not m or not m.group(1)[0].isupper() or m.group(1) in gazetteer.function_words:
+        return False
+    return fold(m.group(1)) in gazetteer.name_syllables
 
 
 def find_places(text: str, language: str) -> list[PlaceMention]:
-    return []
+    gazetteer = _gazetteer(language)
+    out: list[PlaceMention] = []
+    for m in gazetteer.pattern.finditer(text):
+        place = gazetteer.places.get(key(m.group()))
+        if place is None or _inside_person_name(text, m.start(), gazetteer):
+            continue
+        out.append(PlaceMention(Span(m.start(), m.end()), m.group(), place.name, place.kind, place.code))
+    return out
+

@@ -1,8 +1,68 @@
-"""PROVISIONAL placeholder (owner: people/places/relations helper)."""
+"""Relations: the level of a bilateral partnership with named countries.
+
+"upgrading relations to Comprehensive Strategic Partnership with Australia,
+France and Malaysia" gives one relation per partner. Levels are lexicon data
+per language with canonical English names; the reporting country (Vietnam) is
+never its own partner. The year is the sentence's own, else the nearest one
+stated before it in the paragraph.
+"""
 from __future__ import annotations
 
-from ..model import CleanDocument, PlaceMention, Relation, YearMention
+import re
+from functools import cache
+
+from .. import lexicons
+from ..model import CleanDocument, PlaceMention, Relation, Span, YearMention
+from .places import trie_pattern
+
+_HOME = "VN"
+
+
+@cache
+def _levels(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    levels = lexicons.toml(language, "relations").get("levels", {})
+    canonical = {w.lower(): level for w, level in levels.items()}
+    if not canonical:
+        return re.compile(r"(?!)"), canonical
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(set(canonical))})(?!\w)", re.IGNORECASE), canonical
+
+
+def _normal(written: str) -> str:
+    return re.sub(r"\s+", " ", written.lower())
+
+
+def _year(sentence: Span, paragraph: Span | None, years: list[YearMention], at: int) -> int | None:
+    inside = [y for y in years if sentence.start <= y.span.start < sentence.end]
+    if inside:
+        return min(inside, key=lambda y: abs(y.span.start - at)).year
+    if paragraph is None:
+        return None
+    before = [y for y in years if paragraph.start <= y.span.start < sentence.start]
+    return before[-1].year if before else None
 
 
 def find_relations(doc: CleanDocument, places: list[PlaceMention], years: list[YearMention]) -> list[Relation]:
-    return []
+    pattern, canonical = _levels(doc.language)
+    text = doc.text
+    years = sorted(years, key=lambda y: y.span.start)
+    out: list[Relation] = []
+    by_sentence: dict[Span, list[tuple[int, str]]] = {}
+    for m in pattern.finditer(text):
+        sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if sentence is not None:
+            by_sentence.setdefault(sentence, []).append((m.start(), canonical[_normal(m.group())]))
+    for sentence, levels in by_sentence.items():
+        paragraph = next((p for p in doc.paragraphs if p.start <= sentence.start < p.end), None)
+        seen: set[tuple[str, str]] = set()
+        for place in places:
+            if place.kind != "country" or place.code == _HOME or not sentence.start <= place.span.start < sentence.end:
+                continue
+            # A partner takes the level stated before it ("... Partnership with A and B"), else the next one.
+            before = [lv for lv in levels if lv[0] < place.span.start]
+            at, level = before[-1] if before else levels[0]
+            if (place.code, level) in seen:
+                continue
+            seen.add((place.code, level))
+            out.append(Relation(place.code, level, _year(sentence, paragraph, years, at),
+                                Span(sentence.start, sentence.end)))
+    return out
