@@ -224,3 +224,13 @@ def test_claim_quotes_its_sentence():
     text = "The year was good. In 2023, remittances reached 16 billion USD. Others followed."
     (c,) = claims(text)
     assert text[c.sentence.start:c.sentence.end] == "In 2023, remittances reached 16 billion USD."
+
+
+def test_a_provincial_report_naming_only_foreign_countries_keeps_its_own_country():
+    from attache.extract import analyze_document
+    from attache.model import RawDocument
+    text = ("On the morning of March 2, 2026, the Lao Cai bridge point joined the national conference.\n"
+            "Lao Cai welcomed visitors from China, Japan and China again, and from South Korea in 2025.\n"
+            "In 2025, the country set a national GDP growth target of 8% for 2026.")
+    analysis = analyze_document(RawDocument(id="lc.txt", source="lc.txt", content=text, media="text"))
+    assert {c.indicator: c.scope for c in analysis.claims}["gdp_growth_target"] == "VN"

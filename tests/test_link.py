@@ -76,3 +76,15 @@ def test_undated_reports_far_apart_in_time_do_not_merge():
     b = make_analysis("b.txt", "Port workers strike", reference_year=2025, focal_date="2025-03-01", people=[CHAIR, MINISTER])
     c = make_analysis("c.txt", "Port workers strike", reference_year=2025, focal_date="2025-03-20", people=[CHAIR, MINISTER])
     assert group_events([a, b, c]) == [["a.txt"], ["b.txt", "c.txt"]]
+
+
+def test_a_given_name_alone_joins_the_one_full_name_it_ends():
+    a = make_analysis("a.txt", event_date="2026-01-09", people=[("Le Thi Mai Anh", "participant", ["Minister"])])
+    b = make_analysis("b.txt", event_date="2026-01-09", people=[("Mai Anh", "participant", [])])
+    c = make_analysis("c.txt", event_date="2026-01-09", people=[("Nguyen Van An", "participant", []),
+                                                                ("Tran Van An", "participant", []),
+                                                                ("Van An", "mentioned", [])])
+    people, index = link_people([a, b, c])
+    names = sorted(p.name for p in people)
+    assert names == ["Le Thi Mai Anh", "Nguyen Van An", "Tran Van An", "Van An"]
+    assert index[("b.txt", "mai anh")] == "le-thi-mai-anh"

@@ -186,3 +186,11 @@ def test_place_written_with_its_noun_is_not_a_person():
 
 def test_given_name_spelt_like_a_function_word():
     assert "Dao Van An" in _people("Deputy Minister Dao Van An attended the talks.")
+
+
+def test_a_capitalised_le_inside_a_french_sentence_is_a_surname():
+    doc = _doc("Y assistaient le ministre des Finances et la vice-présidente, Le Thi Hong Van, "
+                   "ainsi que des délégués. Le Comité a salué ces résultats.", "fr")
+    names = [p.name for p in find_people(doc, find_places(doc.text, "fr"))]
+    assert "Le Thi Hong Van" in names
+    assert not any(n.startswith("Thi") or n.startswith("Hong") for n in names)

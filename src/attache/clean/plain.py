@@ -110,7 +110,7 @@ def clean_text(content: str, *, title: str | None = None) -> Page:
     for raw in content.splitlines():
         text = normalise(raw) if raw and not raw.isspace() else ""
         if text:
-            lines.append(_classify(text, r))
+            lines.append(Line(Kind.WIDGET, text) if _is_menu(raw) else _classify(text, r))
     page = Page(title=title)
     end = _report_end(lines)
     _read_tail(lines[end:], page)
@@ -138,7 +138,7 @@ def _classify(text: str, r: Rules) -> Line:
         url = r.url.search(m.group("rest"))
         return Line(Kind.SOURCE, text, url.group(0) if url else None)
     key = _undouble(text)
-    if r.widget.fullmatch(key) or r.banner.fullmatch(text):
+    if r.widget.fullmatch(key) or r.banner.fullmatch(text) or _widget_bar(text, r):
         return Line(Kind.WIDGET, text)
     if r.tail.fullmatch(key):
         return Line(Kind.TAIL, text)
@@ -152,6 +152,28 @@ def _classify(text: str, r: Rules) -> Line:
     words = text.count(" ") + 1
     short = words <= _SHORT_WORDS and len(text) <= _SHORT_CHARS and text[-1] not in _TERMINAL
     return Line(Kind.SHORT if short else Kind.BODY, text)
+
+
+@cache
+def _menu_separator() -> re.Pattern[str]:
+    return re.compile(r"\s{2,}|\s*[|·•»]\s*|\t")
+
+
+_MENU_ITEMS = 4
+_MENU_ITEM_WORDS = 3
+
+
+def _is_menu(raw: str) -> bool:
+    """One line of several short capitalised items set apart by wide gaps or bars: a navigation bar."""
+    items = [item for item in _menu_separator().split(raw.strip()) if item]
+    return (len(items) >= _MENU_ITEMS and raw.rstrip()[-1:] not in _TERMINAL
+            and all(item[0].isupper() and item.count(" ") < _MENU_ITEM_WORDS for item in items))
+
+
+def _widget_bar(text: str, r: Rules) -> bool:
+    """"Share | Print | Rate this article": a bar whose every item is a widget."""
+    parts = [p for p in _menu_separator().split(text) if p.strip()]
+    return len(parts) >= 2 and all(r.widget.fullmatch(p) for p in parts)
 
 
 def _undouble(text: str) -> str:
@@ -309,19 +331,52 @@ def _drop_repeated_title(lines: list[Line], title: str) -> None:
 
 
 def _headline(lines: list[Line]) -> str | None:
-    """The first line is the headline when it reads like one and the report follows it."""
-    first = next((i for i, line in enumerate(lines) if line.kind in (Kind.BODY, Kind.SHORT)), None)
-    if first is None or not any(line.kind is Kind.BODY for line in lines[first + 1:]):
+    """The headline is the heading-like line right above the report (or above its dateline).
+
+    Pages often open with the site's name or slogan before it; such a line
+    among several headings is a banner, not the title, and is dropped.
+    """
+    headings = []
+    for i, line in enumerate(lines):
+        if line.kind in (Kind.WIDGET, Kind.PUNCT, Kind.IMAGE, Kind.DATELINE):
+            continue
+        if line.kind not in (Kind.BODY, Kind.SHORT) or not _heading_like(line.text):
+            break
+        headings.append(i)
+    if not headings or not any(line.kind is Kind.BODY for line in lines[headings[-1] + 1:]):
         return None
-    line = lines[first]
-    if len(line.text) > _HEADLINE_CHARS or line.text.count(" ") >= _HEADLINE_WORDS:
-        return None
-    following = next((x for x in lines[first + 1:] if x.kind not in (Kind.WIDGET, Kind.PUNCT)), None)
-    dated = following is not None and following.kind is Kind.DATELINE
-    if line.text[-1] in _TERMINAL + ":;," and not dated:
-        return None
-    line.kind = Kind.WIDGET
-    return line.text
+    chosen = next((i for i in headings if _before_dateline(lines, i)), None)
+    if chosen is None:
+        chosen = next((i for i in headings if not _banner_like(lines[i].text)), headings[-1])
+    for i in headings:
+        if i < chosen and _banner_like(lines[i].text):
+            lines[i].kind = Kind.WIDGET
+    lines[chosen].kind = Kind.WIDGET
+    return lines[chosen].text
+
+
+def _heading_like(text: str) -> bool:
+    return (len(text) <= _HEADLINE_CHARS and text.count(" ") < _HEADLINE_WORDS
+            and text[-1] not in _TERMINAL + ":;,")
+
+
+def _before_dateline(lines: list[Line], i: int) -> bool:
+    following = next((x for x in lines[i + 1:] if x.kind not in (Kind.WIDGET, Kind.PUNCT)), None)
+    return following is not None and following.kind is Kind.DATELINE
+
+
+@cache
+def _banner_parts() -> re.Pattern[str]:
+    return re.compile(r"\s+[|–—-]\s+")
+
+
+def _banner_like(text: str) -> bool:
+    """"Site Name - slogan" or "Site | Section - Section": parts set apart by spaced dashes or bars."""
+    parts = _banner_parts().split(text)
+    return len(parts) >= 2 and min(len(p.split()) for p in parts) <= _BANNER_PART_WORDS
+
+
+_BANNER_PART_WORDS = 4
 
 
 def _image_captions(lines: list[Line]) -> None:

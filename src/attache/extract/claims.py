@@ -371,7 +371,12 @@ def _scope(text: str, f: Figure, clause: Span, sentence: Span, paragraph: Span |
 
 
 def _country(places: list[PlaceMention]) -> str:
-    codes = Counter(p.code for p in places if p.kind == "country" and p.code)
+    """The country the report is about: its own provinces and cities speak for it too.
+
+    A provincial report may name only foreign countries (where tourists came
+    from), never its own; the gazetteer's provinces and cities are Vietnam's.
+    """
+    codes = Counter(p.code if p.kind == "country" else DEFAULT_COUNTRY for p in places if p.code or p.kind != "country")
     return codes.most_common(1)[0][0] if codes else DEFAULT_COUNTRY
 
 

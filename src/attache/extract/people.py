@@ -175,7 +175,8 @@ def _syllable_shape(word: str) -> bool:
 def _vietnamese_names(text: str, places: list[PlaceMention], lang: _Lang) -> list[_Mention]:
     out: list[_Mention] = []
     for m in lang.surname.finditer(text):
-        if m.group() in lang.function_words and not _after_title_word(text, m.start(), lang):
+        ambiguous = m.group() in lang.function_words and not _after_title_word(text, m.start(), lang)
+        if ambiguous and not _mid_sentence(text, m.start()):
             continue
         end, count = m.end(), 0
         for word in _NAME_WORD.finditer(text, m.end()):
@@ -184,7 +185,7 @@ def _vietnamese_names(text: str, places: list[PlaceMention], lang: _Lang) -> lis
             end, count = word.end(), count + 1
             if count == 3:
                 break
-        if count == 0:
+        if count < (2 if ambiguous else 1):
             continue
         mention = _Mention(m.start(), end, text[m.start():end])
         if _is_place(mention, text, places, lang):
@@ -193,6 +194,12 @@ def _vietnamese_names(text: str, places: list[PlaceMention], lang: _Lang) -> lis
             continue
         out.append(mention)
     return out
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """An article is capitalised only where a sentence starts; a capital "Le" inside one is a surname."""
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:«\"“\n"
 
 
 def _after_title_word(text: str, start: int, lang: _Lang) -> bool:

@@ -27,6 +27,7 @@ def link_people(analyses: list[Analysis]) -> tuple[list[Person], dict[tuple[str,
             key = fold(mention.name)
             if key:
                 mentions[key].append((analysis, mention))
+    _merge_given_names(mentions)
     people: list[Person] = []
     index: dict[tuple[str, str], str] = {}
     taken: set[str] = set()
@@ -34,15 +35,28 @@ def link_people(analyses: list[Analysis]) -> tuple[list[Person], dict[tuple[str,
         person = _person(found, taken)
         taken.add(person.id)
         people.append(person)
-        for analysis, _ in found:
-            index[(analysis.document.id, key)] = person.id
+        for analysis, mention in found:
+            index[(analysis.document.id, fold(mention.name))] = person.id
     people.sort(key=lambda p: (-_ROLE_RANK[p.role], -len(p.documents), p.name))
     return people, index
 
 
+def _merge_given_names(mentions: dict[str, list[tuple[Analysis, PersonMention]]]) -> None:
+    """"Mai Anh" or "Chinh" alone is the one known full name ending with it, if only one does.
+
+    Vietnamese reports name a person by the given name after the full name
+    once; only an unambiguous full name takes the short one over.
+    """
+    full = [k for k in mentions if k.count(" ") >= 2]
+    for key in [k for k in mentions if k.count(" ") <= 1]:
+        owners = [f for f in full if f.endswith(" " + key)]
+        if len(owners) == 1 and any(m.role != "author" for _, m in mentions[key]):
+            mentions[owners[0]].extend(mentions.pop(key))
+
+
 def _person(found: list[tuple[Analysis, PersonMention]], taken: set[str]) -> Person:
     names = [m.name for _, m in found]
-    name = max(set(names), key=lambda n: (names.count(n), n))
+    name = max(set(names), key=lambda n: (n.count(" "), names.count(n), n))
     pid = slug(name, words=8) or "person"
     n = 2
     while pid in taken:
