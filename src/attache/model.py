@@ -274,6 +274,8 @@ class ReconciledClaim:
     status: Status
     target: bool
     mentions: list[ClaimMention] = field(default_factory=list)
+    independent_sources: int = 1
+    """Sources that are not copies of one another (a republished wire story counts once)."""
 
     @property
     def sources(self) -> int:
@@ -299,6 +301,8 @@ class EventRelation:
 
 @dataclass(slots=True)
 class KnowledgeBase:
+    copies: dict[str, str] = field(default_factory=dict)
+    """Document id of a copy -> id of the document it copies."""
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     claims: list[ReconciledClaim] = field(default_factory=list)

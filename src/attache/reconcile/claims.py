@@ -3,8 +3,9 @@
 Claims on the same (indicator, period, scope) are one claim with one mention
 per source. Each mention's hedge turns its value into an interval of what the
 source allows ("nearly 25" is just below 25, "over 25" just above); the claim
-is corroborated when all intervals overlap, conflicting when two do not, and
-single when only one source states it.
+is conflicting when two intervals do not overlap, corroborated when they all
+do and at least two independent sources state it (copies of one story count
+once), and single otherwise.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ ABOUT_REACH = 0.01
 NEARLY_REACH = 0.02
 
 
-def reconcile_claims(event_id: str, members: list[Analysis]) -> list[ReconciledClaim]:
+def reconcile_claims(event_id: str, members: list[Analysis],
+                     copies: dict[str, str] | None = None) -> list[ReconciledClaim]:
+    """`copies` maps a copy's document id to its original: copies do not corroborate."""
     grouped: dict[tuple[str, str | None, str], list[tuple[str, str, Claim]]] = {}
     for analysis in members:
         doc = analysis.document
@@ -29,26 +32,28 @@ def reconcile_claims(event_id: str, members: list[Analysis]) -> list[ReconciledC
             sources = grouped.setdefault(key, [])
             if all(d != doc.id for d, _, _ in sources):
                 sources.append((doc.id, doc.text, claim))
-    return [_reconcile(event_id, key, sources) for key, sources in grouped.items()]
+    copies = copies or {}
+    return [_reconcile(event_id, key, sources, copies) for key, sources in grouped.items()]
 
 
 def _reconcile(event_id: str, key: tuple[str, str | None, str],
-               sources: list[tuple[str, str, Claim]]) -> ReconciledClaim:
+               sources: list[tuple[str, str, Claim]], copies: dict[str, str]) -> ReconciledClaim:
     indicator, period, scope = key
     mentions = [_mention(doc_id, text, claim) for doc_id, text, claim in sources]
     votes = Counter((m.value, m.unit, m.qualifier) for m in mentions)
     (value, unit, qualifier), _ = votes.most_common(1)[0]
-    if len(mentions) == 1:
-        status = "single"
-    elif compatible(mentions):
+    independent = len({copies.get(m.document, m.document) for m in mentions})
+    if not compatible(mentions):
+        status = "conflicting"
+    elif independent > 1:
         status = "corroborated"
     else:
-        status = "conflicting"
+        status = "single"
     return ReconciledClaim(
         id="C-" + digest(event_id, indicator, period, scope),
         event=event_id, indicator=indicator, value=value, unit=unit, qualifier=qualifier,
         period=period, scope=scope, status=status, target=any(c.target for _, _, c in sources),
-        mentions=mentions,
+        mentions=mentions, independent_sources=independent,
     )
 
 
@@ -98,6 +103,8 @@ def interval(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
 
 
 def compatible(mentions: list[ClaimMention]) -> bool:
+    if len(mentions) < 2:
+        return True
     if len({m.unit for m in mentions}) > 1:
         return False
     low, high, lo_open, hi_open = interval(mentions[0].value, mentions[0].qualifier)

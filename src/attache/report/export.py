@@ -15,7 +15,7 @@ from ..store.sqlite import StoredDocument
 SCHEMA = "attache.export/1"
 EXPORT_FORMATS = ("json", "jsonl", "csv")
 CSV_COLUMNS = ("event", "event_date", "claim", "indicator", "value", "unit", "qualifier", "period", "scope",
-               "status", "sources", "document", "figure", "quote", "start", "end")
+               "status", "sources", "independent_sources", "document", "figure", "quote", "start", "end")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -28,7 +28,8 @@ def build_export(documents: list[StoredDocument], kb: KnowledgeBase) -> dict[str
         "schema": SCHEMA,
         "documents": [
             {"id": d.id, "source": d.source, "url": d.url, "language": d.language, "title": d.title,
-             "published": d.published, "event": d.event, "text": d.text, "captions": d.captions}
+             "published": d.published, "event": d.event, "copy_of": d.copy_of, "text": d.text,
+             "captions": d.captions}
             for d in documents
         ],
         "events": [
@@ -47,7 +48,7 @@ def build_export(documents: list[StoredDocument], kb: KnowledgeBase) -> dict[str
         "claims": [
             {"id": c.id, "event": c.event, "indicator": c.indicator, "value": number(c.value), "unit": c.unit,
              "qualifier": c.qualifier, "period": c.period, "scope": c.scope, "status": c.status,
-             "target": c.target, "sources": c.sources,
+             "target": c.target, "sources": c.sources, "independent_sources": c.independent_sources,
              "mentions": [{**asdict(m), "value": number(m.value)} for m in c.mentions]}
             for c in kb.claims
         ],
@@ -81,7 +82,8 @@ def _write_csv(data: dict[str, Any], out: TextIO) -> None:
     for c in data["claims"]:
         for m in c["mentions"]:
             row = (c["event"], dates.get(c["event"]), c["id"], c["indicator"], m["value"], m["unit"],
-                   m["qualifier"], c["period"], c["scope"], c["status"], c["sources"], m["document"],
+                   m["qualifier"], c["period"], c["scope"], c["status"], c["sources"],
+                   c["independent_sources"], m["document"],
                    m["figure"], m["quote"], m["start"], m["end"])
             writer.writerow([_safe_cell(v) for v in row])
 

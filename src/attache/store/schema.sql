@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS person_titles (
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, event_id TEXT NOT NULL, indicator TEXT NOT NULL, value REAL NOT NULL,
     unit TEXT NOT NULL, qualifier TEXT NOT NULL, period TEXT, scope TEXT NOT NULL,
-    status TEXT NOT NULL, target INTEGER NOT NULL, position INTEGER NOT NULL
+    status TEXT NOT NULL, target INTEGER NOT NULL, independent_sources INTEGER NOT NULL,
+    position INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS claim_mentions (
     claim_id TEXT NOT NULL, document_id TEXT NOT NULL, quote TEXT NOT NULL,
@@ -45,4 +46,7 @@ CREATE TABLE IF NOT EXISTS tasks (
 CREATE TABLE IF NOT EXISTS relations (
     partner TEXT NOT NULL, level TEXT NOT NULL, year INTEGER, event_id TEXT, documents TEXT NOT NULL,
     position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS copies (
+    document_id TEXT PRIMARY KEY, original_id TEXT NOT NULL
 );

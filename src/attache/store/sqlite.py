@@ -35,6 +35,7 @@ class StoredDocument:
     text: str
     event: str | None
     captions: list[str]
+    copy_of: str | None = None
 
 
 class Store:
@@ -99,9 +100,10 @@ class Store:
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(
             "SELECT d.id, d.source, d.language, d.title, d.published, d.url, d.text, e.event_id,"
-            " json_extract(d.analysis, '$.document.captions')"
-            " FROM documents d LEFT JOIN event_documents e ON e.document_id = d.id ORDER BY d.id")
-        return [StoredDocument(*row[:8], captions=json.loads(row[8] or "[]")) for row in rows]
+            " json_extract(d.analysis, '$.document.captions'), c.original_id"
+            " FROM documents d LEFT JOIN event_documents e ON e.document_id = d.id"
+            " LEFT JOIN copies c ON c.document_id = d.id ORDER BY d.id")
+        return [StoredDocument(*row[:8], captions=json.loads(row[8] or "[]"), copy_of=row[9]) for row in rows]
 
     def count(self, table: str) -> int:
         if table not in {"documents", "events", "claims", "people"}:
@@ -117,7 +119,7 @@ class Store:
         db = self.db
         with db:
             for table in ("events", "event_documents", "people", "person_titles", "claims",
-                          "claim_mentions", "tasks", "relations"):
+                          "claim_mentions", "tasks", "relations", "copies"):
                 db.execute(f"DELETE FROM {table}")
             for i, e in enumerate(kb.events):
                 db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -132,12 +134,13 @@ class Store:
                                [(p.id, t.title, t.place, t.as_of, _j(t.documents), j)
                                 for j, t in enumerate(p.titles)])
             for i, c in enumerate(kb.claims):
-                db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                            (c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
-                            c.status, int(c.target), i))
+                            c.status, int(c.target), c.independent_sources, i))
                 db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
                                [(c.id, m.document, m.quote, m.start, m.end, m.value, m.unit, m.qualifier,
                                  m.figure, j) for j, m in enumerate(c.mentions)])
+            db.executemany("INSERT INTO copies VALUES (?,?)", list(kb.copies.items()))
             db.executemany("INSERT INTO tasks VALUES (?,?,?,?)",
                            [(t.event, t.n, t.text, _j(t.documents)) for t in kb.tasks])
             db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
@@ -165,13 +168,15 @@ class Store:
             mentions.setdefault(r[0], []).append(ClaimMention(*r[1:9]))
         claims = [ReconciledClaim(id=r[0], event=r[1], indicator=r[2], value=r[3], unit=r[4], qualifier=r[5],
                                   period=r[6], scope=r[7], status=r[8], target=bool(r[9]),
-                                  mentions=mentions.get(r[0], []))
+                                  independent_sources=r[10], mentions=mentions.get(r[0], []))
                   for r in db.execute("SELECT * FROM claims ORDER BY position")]
         tasks = [EventTask(r[0], r[1], r[2], json.loads(r[3]))
                  for r in db.execute("SELECT * FROM tasks ORDER BY event_id, n")]
         relations = [EventRelation(r[0], r[1], r[2], r[3], json.loads(r[4]))
                      for r in db.execute("SELECT * FROM relations ORDER BY position")]
-        return KnowledgeBase(events=events, people=people, claims=claims, tasks=tasks, relations=relations)
+        copies = dict(db.execute("SELECT document_id, original_id FROM copies"))
+        return KnowledgeBase(copies=copies, events=events, people=people, claims=claims, tasks=tasks,
+                             relations=relations)
 
 
 def _j(value: object) -> str:

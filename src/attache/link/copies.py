@@ -1,0 +1,80 @@
+"""Copies: a wire story republished by several sites, or one article translated.
+
+A copy adds no independent confirmation of what it repeats. Within a
+language a copy shares most of its word 5-grams with the original; across
+languages a translation keeps the original's anchors — figures, people,
+places, dates — in the same order, which independent reports of the same
+event (each choosing and ordering its own facts) rarely do.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Analysis
+from ..text import fold
+
+SHINGLE_WORDS = 5
+SAME_LANGUAGE_OVERLAP = 0.5
+"""Share of the smaller document's 5-grams found in the other."""
+ANCHOR_ORDER = 0.8
+"""Share of the anchors of either document that the other states in the same order: a translation
+keeps nearly all; a shorter report of the same event keeps the same order but not the same share."""
+MIN_ANCHORS = 6
+
+_WORD = re.compile(r"\w+")
+
+
+def find_copies(analyses: list[Analysis]) -> dict[str, str]:
+    """Map each copy's document id to the id of the document it copies (the earliest, then the first given)."""
+    ordered = sorted(analyses, key=lambda a: a.document.published or "9999")
+    shingles = {a.document.id: _shingles(a.document.text) for a in ordered}
+    anchors = {a.document.id: _anchors(a) for a in ordered}
+    original: dict[str, str] = {}
+    for i, a in enumerate(ordered):
+        for b in ordered[:i]:
+            source = original.get(b.document.id, b.document.id)
+            if _is_copy(a, b, shingles, anchors):
+                original[a.document.id] = source
+                break
+    return original
+
+
+def _is_copy(a: Analysis, b: Analysis, shingles: dict[str, set[int]], anchors: dict[str, list[str]]) -> bool:
+    if a.document.language == b.document.language:
+        return overlap(shingles[a.document.id], shingles[b.document.id]) >= SAME_LANGUAGE_OVERLAP
+    x, y = anchors[a.document.id], anchors[b.document.id]
+    if min(len(x), len(y)) < MIN_ANCHORS:
+        return False
+    return _common_subsequence(x, y) / max(len(x), len(y)) >= ANCHOR_ORDER
+
+
+def overlap(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _shingles(text: str) -> set[int]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {hash(tuple(words[i:i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _anchors(analysis: Analysis) -> list[str]:
+    """Language-independent landmarks in text order: figures, people, places, dates."""
+    marks: list[tuple[int, str]] = []
+    marks += [(f.start, f"{f.unit}:{f.value:.4g}") for f in analysis.figures]
+    marks += [(p.span.start, "p:" + fold(p.name)) for p in analysis.people if p.span is not None]
+    marks += [(p.span.start, "l:" + (p.code or fold(p.name))) for p in analysis.places]
+    marks += [(d.span.start, "d:" + d.value) for d in analysis.dates]
+    return [m for _, m in sorted(marks)]
+
+
+def _common_subsequence(x: Iterable[str], y: list[str]) -> int:
+    previous = [0] * (len(y) + 1)
+    for item in x:
+        current = [0]
+        for j, other in enumerate(y):
+            current.append(previous[j] + 1 if item == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
