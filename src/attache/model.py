@@ -281,6 +281,11 @@ class ReconciledClaim:
     def sources(self) -> int:
         return len({m.document for m in self.mentions})
 
+    @property
+    def hedges_differ(self) -> bool:
+        """Sources agree on the figure but hedge it differently ("about 8%" / "at least 8%"): worth showing."""
+        return self.status != "conflicting" and len({m.qualifier for m in self.mentions}) > 1
+
 
 @dataclass(slots=True)
 class EventTask:

@@ -73,11 +73,18 @@ def _brief(event: Event, kb: KnowledgeBase, docs: dict[str, StoredDocument],
             label=indicator_label(claim.indicator),
             value=format_value(claim.value, claim.unit),
             notes=sorted({notes[m.document] for m in claim.mentions if m.document in notes}),
-            variants=sorted({f"{m.qualifier} {format_value(m.value, m.unit)} [{notes.get(m.document, '?')}]"
-                             for m in claim.mentions}) if claim.status == "conflicting" else [],
+            variants=_variants(claim, notes) if claim.status == "conflicting" or claim.hedges_differ else [],
         )
         (brief.targets if claim.target else brief.figures).append(row)
     return brief
+
+
+def _variants(claim: ReconciledClaim, notes: dict[str, int]) -> list[str]:
+    """Each distinct statement once, with the sources that make it: "about 38.5 billion USD [1][3]"."""
+    said: dict[str, set[int]] = {}
+    for m in claim.mentions:
+        said.setdefault(f"{m.qualifier} {format_value(m.value, m.unit)}", set()).add(notes.get(m.document, 0))
+    return [text + " " + "".join(f"[{n}]" for n in sorted(ns)) for text, ns in sorted(said.items(), key=lambda x: min(x[1]))]
 
 
 def indicator_label(indicator: str) -> str:
@@ -87,6 +94,17 @@ def indicator_label(indicator: str) -> str:
     acronyms = set(lexicon.get("acronyms", ()))
     words = [w.upper() if w in acronyms else w for w in indicator.split("_")]
     return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+def status_text(claim: ReconciledClaim) -> str:
+    text = claim.status
+    if claim.status == "corroborated":
+        text += f" by {claim.independent_sources} independent sources"
+    elif claim.sources > claim.independent_sources:
+        text += f" ({claim.sources} copies of one story)"
+    if claim.hedges_differ:
+        text += ", hedged differently"
+    return text
 
 
 def titles_at(person: Person, documents: list[str]) -> list[str]:
@@ -115,5 +133,5 @@ def _templates() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.globals["titles_at"] = titles_at
+    env.globals.update(titles_at=titles_at, status_text=status_text)
     return env

@@ -49,6 +49,7 @@ def build_export(documents: list[StoredDocument], kb: KnowledgeBase) -> dict[str
             {"id": c.id, "event": c.event, "indicator": c.indicator, "value": number(c.value), "unit": c.unit,
              "qualifier": c.qualifier, "period": c.period, "scope": c.scope, "status": c.status,
              "target": c.target, "sources": c.sources, "independent_sources": c.independent_sources,
+             "hedges_differ": c.hedges_differ,
              "mentions": [{**asdict(m), "value": number(m.value)} for m in c.mentions]}
             for c in kb.claims
         ],
