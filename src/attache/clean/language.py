@@ -5,7 +5,9 @@ from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-_SAMPLE = 1500
+# Lingua's time grows with the sample; 500 characters of body text (a few sentences) tell English,
+# French and Vietnamese news apart as well as 1500 did on the seeds and the benchmark corpora.
+_SAMPLE = 500
 _CODES = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.VIETNAMESE: "vi"}
 
 

@@ -53,7 +53,7 @@ class Page:
     credits: list[Credit] = field(default_factory=list)
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = "\xad\u200b\u200c\u200d\u2060\ufeff"
 _SHORT_WORDS = 3
 _SHORT_CHARS = 40
 _MENU_RUN = 3
@@ -89,9 +89,15 @@ def _punct_only() -> re.Pattern[str]:
     return re.compile(r"[\W_]+")
 
 
+@cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile(f"[{_INVISIBLE}]")
+
+
 def normalise(line: str) -> str:
     """Single spaces, no indentation, no invisible characters (soft hyphens, zero-width spaces)."""
-    return " ".join(line.translate(_INVISIBLE).split())
+    # A regex substitution leaves most lines untouched far faster than str.translate walks them.
+    return " ".join(_invisible().sub("", line).split())
 
 
 def _key(text: str | None) -> str:
@@ -154,9 +160,12 @@ def _classify(text: str, r: Rules) -> Line:
     return Line(Kind.SHORT if short else Kind.BODY, text)
 
 
+_BAR_CHARS = "|·•»"
+
+
 @cache
 def _menu_separator() -> re.Pattern[str]:
-    return re.compile(r"\s{2,}|\s*[|·•»]\s*|\t")
+    return re.compile(rf"\s{{2,}}|\s*[{_BAR_CHARS}]\s*|\t")
 
 
 _MENU_ITEMS = 4
@@ -165,13 +174,18 @@ _MENU_ITEM_WORDS = 3
 
 def _is_menu(raw: str) -> bool:
     """One line of several short capitalised items set apart by wide gaps or bars: a navigation bar."""
+    if raw.rstrip()[-1:] in _TERMINAL:  # most lines are sentences: no need to split them
+        return False
     items = [item for item in _menu_separator().split(raw.strip()) if item]
-    return (len(items) >= _MENU_ITEMS and raw.rstrip()[-1:] not in _TERMINAL
+    return (len(items) >= _MENU_ITEMS
             and all(item[0].isupper() and item.count(" ") < _MENU_ITEM_WORDS for item in items))
 
 
 def _widget_bar(text: str, r: Rules) -> bool:
     """"Share | Print | Rate this article": a bar whose every item is a widget."""
+    # The text is normalised (single spaces, no tabs): only a bar character can separate items.
+    if not any(c in text for c in _BAR_CHARS):
+        return False
     parts = [p for p in _menu_separator().split(text) if p.strip()]
     return len(parts) >= 2 and all(r.widget.fullmatch(p) for p in parts)
 
@@ -231,7 +245,9 @@ def _caption(text: str, r: Rules) -> Line | None:
         if m and m.group("credit").count(" ") < 8:
             return Line(Kind.CAPTION, text, _caption_text(text[:m.start()]), _photo_names(m.group("credit"), r))
     if text.rstrip(". ")[-1:].isdigit():
-        m = r.photo_slot.search(text)
+        # The text is normalised (single spaces), so a slot marker lies within its last few characters;
+        # searching from there spares trying the pattern at every position of a long paragraph.
+        m = r.photo_slot.search(text, max(0, len(text) - r.photo_slot_chars))
         if m:
             return Line(Kind.SLOT, text, _caption_text(text[:m.start()]))
     if text.endswith("|"):

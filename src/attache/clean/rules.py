@@ -24,6 +24,8 @@ class Rules:
     byline: re.Pattern[str]
     photo_credit: re.Pattern[str]
     photo_slot: re.Pattern[str]
+    photo_slot_chars: int
+    """The longest a photo slot marker can be in a normalised line (single spaces)."""
     dateline: re.Pattern[str]
     """A dateline's text from its first digit on."""
     month_word: re.Pattern[str]
@@ -62,7 +64,8 @@ def rules() -> Rules:
     date = (rf"(?:{NUMERIC_DATE}|(?P<td>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<tm>{month})\.?,?\s+(?P<ty>\d{{4}})"
             rf"|(?P<td2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ty2>\d{{4}}))")
     separators = r"[\s,:|–—-]*"
-    photo = _words(_gather("photo", langs))
+    photo_words = _gather("photo", langs)
+    photo = _words(photo_words)
     images = "|".join(map(re.escape, common.get("image_extensions", []))) or "(?!)"
     i = re.IGNORECASE
     return Rules(
@@ -73,6 +76,8 @@ def rules() -> Rules:
         photo_credit=re.compile(
             rf"{_CREDIT_LEAD}\(?(?:{photo})\s*:\s*(?P<credit>[^:|()]{{1,80}}?)\s*\)?\s*\|?\s*$", i),
         photo_slot=re.compile(rf"(?<=\S)\s*[-–—]?\s*(?:{photo})\s+\d{{1,3}}\s*\.?$", i),
+        # " - " + the longest photo word + " 123 ." (each whitespace run being one space)
+        photo_slot_chars=3 + max(map(len, photo_words), default=0) + 6,
         dateline=re.compile(rf"(?:{_TIME}{separators})?{date}(?:{separators}{_TIME})?[\s)]*", i),
         month_word=re.compile(r"([^\W\d_]+)\.?,?\s*$"),
         months=months,

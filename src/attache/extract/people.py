@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -28,6 +29,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACES = re.compile(r"\s+")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class _Mention:
 @dataclass(frozen=True)
 class _Lang:
     surname: re.Pattern[str]
+    """Matches inside words too: see `_surnames`."""
     function_words: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
@@ -56,6 +59,8 @@ class _Lang:
     honorific: re.Pattern[str]
     credit: re.Pattern[str]
     title: re.Pattern[str]
+    title_start: re.Pattern[str]
+    """Where a title can start: one of its first letters, at a word start (see `_title_matches`)."""
     heads: dict[str, tuple[str, bool]]
     title_ends: frozenset[str]
     modifiers: dict[str, str]
@@ -115,13 +120,14 @@ def _lang(language: str) -> _Lang:
     modifiers = titles.get("modifiers", {})
     modifier = trie_pattern(_cased(list(modifiers))) if modifiers else ""
     head = trie_pattern(_cased(written))
+    starts = "".join(sorted({f[0] for f in (*_cased(list(modifiers)), *_cased(written))}))
     connectors = sorted(titles.get("connectors", []), key=len, reverse=True)
     connector = "|".join(re.escape(c) + ("" if c[-1] in "'’" else r"\s+") for c in connectors)
     committee = dict(titles.get("committee_heads", {}))
     localities = {place_key(f) for r in lexicons.tsv("common", "vi_localities")
                   for f in (r["name"], *r["forms"].split("|")) if f}
     return _Lang(
-        surname=re.compile(rf"(?<![\w'’-])(?:{trie_pattern(surnames)})(?=[ \u00a0][^\W\d_])"),
+        surname=re.compile(rf"(?:{trie_pattern(surnames)})(?=[ \u00a0][^\W\d_])"),
         function_words=frozenset(names.get("function_words", [])),
         particles=frozenset(names.get("particles", [])),
         not_names=frozenset(localities) | frozenset(provinces()),
@@ -132,6 +138,7 @@ def _lang(language: str) -> _Lang:
                           r"(?:[A-Z][\w.-]*\s*/\s*)?$"),
         title=re.compile(rf"(?<![\w'’-])(?P<mod>(?:(?:{modifier})(?:\s+|-))*)(?P<head>{head})(?![\w-])"
                          if modifier else rf"(?<![\w'’-])(?P<mod>)(?P<head>{head})(?![\w-])"),
+        title_start=re.compile(rf"[{re.escape(starts)}](?<![\w'’-].)" if starts else r"(?!)"),
         heads=heads,
         title_ends=frozenset(h.split()[-1] for h in heads),
         modifiers={fold(k): v for k, v in modifiers.items()},
@@ -159,6 +166,25 @@ def _lang(language: str) -> _Lang:
 
 # --- names ---------------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)
+def _folded(s: str) -> str:
+    """`fold` of a name or a title's word: the same few recur in every report."""
+    return fold(s)
+
+
+def _surnames(text: str, lang: _Lang) -> Iterator[re.Match[str]]:
+    """Surnames starting a word.
+
+    The surname pattern has no look-behind, so that the engine jumps from one
+    possible first letter to the next instead of trying every position; a match
+    inside a word is dropped here. It cannot hide one starting a word, since
+    surnames are letters only.
+    """
+    for m in lang.surname.finditer(text):
+        if not m.start() or not _WORD_CHAR.match(text, m.start() - 1):
+            yield m
+
+
 def _is_syllable(word: str, first: bool, lang: _Lang) -> bool:
     """A given-name syllable; right after the surname it must not be a function word ("Do Not", "To The")."""
     return not (first and word in lang.function_words) and _syllable_shape(word)
@@ -174,7 +200,7 @@ def _syllable_shape(word: str) -> bool:
 
 def _vietnamese_names(text: str, places: list[PlaceMention], lang: _Lang) -> list[_Mention]:
     out: list[_Mention] = []
-    for m in lang.surname.finditer(text):
+    for m in _surnames(text, lang):
         ambiguous = m.group() in lang.function_words and not _after_title_word(text, m.start(), lang)
         if ambiguous and not _mid_sentence(text, m.start()):
             continue
@@ -205,7 +231,7 @@ def _mid_sentence(text: str, start: int) -> bool:
 def _after_title_word(text: str, start: int, lang: _Lang) -> bool:
     """"General Secretary To Lam": a surname spelt like a function word is one right after a title."""
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return bool(previous and fold(previous.group(1)) in lang.title_ends)
+    return bool(previous and _folded(previous.group(1)) in lang.title_ends)
 
 
 def _is_place(m: _Mention, text: str, places: list[PlaceMention], lang: _Lang) -> bool:
@@ -312,13 +338,31 @@ def _complement(text: str, pos: int, names: set[int], places: list[PlaceMention]
     return end, complement, place
 
 
+def _title_matches(text: str, lang: _Lang) -> Iterator[re.Match[str]]:
+    """The matches `lang.title.finditer` gives, found faster.
+
+    The title pattern opens with a look-behind and an optional modifier, so the
+    engine would try it at every position; it is tried only where a title's
+    first letter starts a word.
+    """
+    end = 0
+    for start in lang.title_start.finditer(text):
+        if start.start() < end:
+            continue
+        m = lang.title.match(text, start.start())
+        if m:
+            end = m.end()
+            yield m
+
+
 def _titles(text: str, names: set[int], places: list[PlaceMention], lang: _Lang) -> list[_Title]:
     out: list[_Title] = []
-    for m in lang.title.finditer(text):
+    for m in _title_matches(text, lang):
         if m.start() in names:
             continue
-        canonical, rank = lang.heads[fold(m.group("head"))]
-        mods = [lang.modifiers[fold(w)] for w in re.split(r"\s+|-(?=\w)", m.group("mod")) if w]
+        canonical, rank = lang.heads[_folded(m.group("head"))]
+        # Each modifier ends in spaces or a hyphen ("vice-premier"): splitting on both leaves the bare words.
+        mods = [lang.modifiers[_folded(w)] for w in re.split(r"\s+|-", m.group("mod")) if w]
         title = " ".join([*mods, canonical])
         end, place = m.end(), None
         connector = None if rank else lang.connector.match(text, end)
@@ -502,7 +546,7 @@ class _Person:
 def _add(people: dict[str, _Person], m: _Mention, span: Span | None, text: str, lang: _Lang,
          role: tuple[bool, bool], sentence: Span | None, places: list[PlaceMention],
          main: dict[str, str | None], author: bool) -> None:
-    key = fold(m.text)
+    key = _folded(m.text)
     person = people.get(key)
     if person is None:
         person = _Person(PersonMention(name=to_ascii(m.text), text=m.text, span=span), {})
@@ -542,7 +586,7 @@ def find_people(doc: CleanDocument, places: list[PlaceMention]) -> list[PersonMe
         caption_places = find_places(caption, doc.language)
         _scan(people, caption, caption_places, [Span(0, len(caption))], False, lang, main)
     for credit in doc.credits:
-        key = fold(credit.name)
+        key = _folded(credit.name)
         person = people.get(key)
         if person is None:
             person = _Person(PersonMention(name=to_ascii(credit.name), text=credit.name, span=None), {})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from .. import lexicons
@@ -37,8 +37,12 @@ class _Gazetteer:
     function_words: frozenset[str]
 
 
+@lru_cache(maxsize=16384)
 def key(form: str) -> str:
-    """Lookup key of a place form: folded, separators collapsed ("TP.HCM" == "TP HCM")."""
+    """Lookup key of a place form: folded, separators collapsed ("TP.HCM" == "TP HCM").
+
+    Cached: the same forms and names are looked up in every report.
+    """
     return _SEPARATOR.sub(" ", fold(form)).strip()
 
 
@@ -128,13 +132,18 @@ def _gazetteer(language: str) -> _Gazetteer:
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w]*)[ \t]+$")
 
 
+@lru_cache(maxsize=8192)
+def _folded_word(word: str) -> str:
+    return fold(word)
+
+
 def _inside_person_name(text: str, start: int, gazetteer: _Gazetteer) -> bool:
     """"Nguyen Thi Hue", "Le Quang Nam": a place form right after a capitalised Vietnamese name syllable
     (but "Le Viêt Nam" in French is an article and a country)."""
     m = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
     if not m or not m.group(1)[0].isupper() or m.group(1) in gazetteer.function_words:
         return False
-    return fold(m.group(1)) in gazetteer.name_syllables
+    return _folded_word(m.group(1)) in gazetteer.name_syllables
 
 
 def find_places(text: str, language: str) -> list[PlaceMention]:
