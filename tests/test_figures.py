@@ -231,3 +231,8 @@ def test_offsets_cut_back_the_figure_text():
 
 def test_unknown_language_falls_back_to_english_conventions():
     assert one("Output reached 1,500 tonnes.", "xx").value == 1500
+
+
+def test_a_currency_sign_before_and_a_unit_after():
+    assert [(f.text, f.unit) for f in find_figures("The fund holds $5 USD in cash.", "en")] == [("$5 USD", "USD")]
+    assert [(f.text, f.unit) for f in find_figures("Prices rose US$ 3 percent.", "en")] == [("US$ 3 percent", "%")]

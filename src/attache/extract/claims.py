@@ -27,7 +27,7 @@ from functools import cache
 
 from ..lexicons import toml
 from ..model import Claim, CleanDocument, Figure, PlaceMention, Span, Timing, YearMention
-from .numbers import alternation, fragment, lexicon_language, number_value
+from .numbers import alternation, fragment, lexicon_language, number_value, trie
 
 DEFAULT_COUNTRY = "VN"
 FALLBACK_WORDS = 4
@@ -37,7 +37,34 @@ RIGHT_GAP_WORDS = 2
 YEAR_WINDOW = 60
 """Characters looked at before a year to tell a baseline, horizon or plan from a period."""
 LOCAL_KINDS = ("province", "city")
+KINDS = ("%", "count", "money")
+"""What a figure is to an indicator rule: a share, a count, an amount of money."""
 BLOCKER = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Rx:
+    """A compiled regex with strings one of which its every match contains (None: unknown).
+
+    Most regexes here look for a few words that most stretches of text lack; finding none of
+    them is much faster than running the regex, which is then skipped."""
+    rx: re.Pattern[str]
+    strings: tuple[str, ...] | None
+    finder: re.Pattern[str] | None
+    """Any of `strings`, as one regex."""
+
+    @classmethod
+    def of(cls, rx: re.Pattern[str]) -> Rx:
+        strings = required_strings(rx)
+        return cls(rx, strings, re.compile(trie(strings)) if strings else None)
+
+    def possible(self, text: str, lo: int, hi: int) -> bool:
+        """Whether a match may lie within text[lo:hi]."""
+        return self.finder is None or self.finder.search(text, lo, hi) is not None
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+        hi = len(text) if hi is None else hi
+        return self.rx.search(text, lo, hi) if self.possible(text, lo, hi) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +72,10 @@ class Rule:
     id: str
     order: int
     units: frozenset[str]
-    left: re.Pattern[str] | None
-    right: re.Pattern[str] | None
-    need: re.Pattern[str] | None
-    veto: re.Pattern[str] | None
+    left: Rx | None
+    right: Rx | None
+    need: Rx | None
+    veto: Rx | None
     change: str
     change_id: str | None
     target_id: str | None
@@ -62,19 +89,27 @@ class Context:
     """The compiled claims lexicon of one language."""
     language: str
     rules: tuple[Rule, ...]
+    candidates: dict[tuple[str, bool], tuple[tuple[Rule, str], ...]]
+    """(figure kind, is a change) -> the rules that take such a figure, with the indicator each gives."""
+    cue_strings: re.Pattern[str]
+    """At each offset, the longest string that some rule's left cues require (see `required_strings`)."""
+    cue_rules: dict[str, tuple[int, ...]]
+    """Such a string -> the rules whose left cues may be there: those requiring it or a prefix of it."""
+    cue_always: tuple[int, ...]
+    """Rules with left cues that require no known string: looked for in every sentence."""
     boundary: re.Pattern[str]
     continuation: re.Pattern[str]
-    target: re.Pattern[str]
+    target: Rx
     target_after: re.Pattern[str] | None
-    baseline: re.Pattern[str]
-    horizon: re.Pattern[str]
-    plan_before: re.Pattern[str]
+    baseline: Rx
+    horizon: Rx
+    plan_before: Rx
     plan_after: re.Pattern[str] | None
     year_range: re.Pattern[str]
-    date_year: re.Pattern[str] | None
+    date_year: Rx | None
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     scope_intro: re.Pattern[str]
-    national: re.Pattern[str]
+    national: Rx
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +122,55 @@ class When:
     """"period", "plan" (what is planned for it), "baseline" or "horizon"."""
 
 
-def _rx(entries: list[str]) -> re.Pattern[str] | None:
-    return re.compile(alternation(entries)) if entries else None
+def _rx(entries: list[str]) -> Rx | None:
+    return Rx.of(re.compile(alternation(entries))) if entries else None
+
+
+def required_strings(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `rx` contains, None when that cannot be told.
+
+    Scanning a sentence for each rule's cues is the costly part of finding claims; most rules
+    have none of their words in a given sentence, which a plain substring search tells much faster.
+    Read from the parsed pattern (the standard library's own parser; any surprise gives None).
+    """
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser
+        found = _required(list(_parser.parse(rx.pattern, rx.flags)))
+    except Exception:  # a parser that changed with the Python version: do without the shortcut
+        return None
+    # a string that holds another is found wherever that one is: the shorter suffices
+    return tuple(sorted(s for s in found if not any(t != s and t in s for t in found))) if found else None
+
+
+def _required(items: list) -> set[str] | None:
+    """Required strings of a parsed sequence: its most telling literal run or group, None if it has none."""
+    from re import _constants as sre
+    best: set[str] | None = None
+    run = ""
+
+    def consider(option: set[str] | None) -> None:
+        nonlocal best
+        if option and (best is None or min(map(len, option)) > min(map(len, best))):
+            best = option
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            consider(_required(list(av[-1])))
+        elif op is sre.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    consider({run} if run else None)
+    return best
 
 
 def _rule(order: int, raw: dict) -> Rule:
@@ -113,23 +195,31 @@ def context(language: str) -> Context:
     fillers = alternation(lex["baseline_fillers"])
     hedges = toml(lang, "hedges")["ranges"]
     joiners = alternation(hedges["and"] + hedges["to"] + hedges["between"])
+    rules = tuple(_rule(i, r) for i, r in enumerate(toml(lang, "indicators")["rule"]))
+    strings = {s for rule in rules if rule.left for s in rule.left.strings or ()}
     return Context(
         language=lang,
-        rules=tuple(_rule(i, r) for i, r in enumerate(toml(lang, "indicators")["rule"])),
+        rules=rules,
+        candidates={(kind, change): tuple((rule, ind) for rule in rules if (ind := _indicator(rule, kind, change)))
+                    for kind in KINDS for change in (False, True)},
+        cue_strings=re.compile(f"(?=({trie(strings)}))" if strings else "(?!)"),
+        cue_rules={s: tuple(r.order for r in rules if r.left and any(s.startswith(p) for p in r.left.strings or ()))
+                   for s in strings},
+        cue_always=tuple(r.order for r in rules if r.left is not None and r.left.strings is None),
         boundary=re.compile(rf"[;:\[\]]|,(?=\s)|\s[-–—]\s|(?<![\w]){alternation(lex['clause_words'])}(?![\w])"),
         continuation=re.compile(rf"\W*{alternation(lex['continuations'])}(?![\w])"),
-        target=re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])"),
+        target=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])")),
         target_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{alternation(lex['target_after'])}(?![\w])")
         if lex.get("target_after") else None,
-        baseline=re.compile(rf"(?<![\w]){alternation(lex['baseline'])}\s+(?:{fillers}\s+)*\Z"),
-        horizon=re.compile(rf"(?<![\w]){alternation(lex['horizon'])}\s+\Z"),
-        plan_before=re.compile(rf"(?<![\w]){alternation(lex['plan_before'])}\b[^.;:\d\n]{{0,30}}\Z"),
+        baseline=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['baseline'])}\s+(?:{fillers}\s+)*\Z")),
+        horizon=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['horizon'])}\s+\Z")),
+        plan_before=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['plan_before'])}\b[^.;:\d\n]{{0,30}}\Z")),
         plan_after=re.compile(rf"\s+{alternation(lex['plan_after'])}(?![\w])") if lex.get("plan_after") else None,
         year_range=re.compile(rf"\s*(?:{joiners})\s*((?:19|20)\d\d)(?!\d)"),
-        date_year=re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
-                             rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z") if months else None,
+        date_year=Rx.of(re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
+                                   rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z")) if months else None,
         relative=tuple((r["kind"], re.compile(fragment(r["pattern"]))) for r in lex.get("relative", [])),
-        national=re.compile(rf"(?<![\w]){alternation(lex['national'])}(?![\w])"),
+        national=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['national'])}(?![\w])")),
         scope_intro=re.compile(rf"\W*{alternation(lex['scope_intro'])}\s+"
                                rf"(?:{alternation(lex['scope_fillers'])}\s+)?\Z"),
     )
@@ -243,13 +333,31 @@ class Sentence:
         inside = [f for f in figures if span.start <= f.start < span.end]
         self.boundaries = [m.span() for m in ctx.boundary.finditer(text, span.start, span.end)
                            if not any(f.start <= m.start() < f.end for f in inside)]
-        self._cues: dict[int, list[tuple[int, int]]] = {}
+        self._left: tuple[list[int], list[tuple[int, int, Rule]]] | None = None
+        self._allowed: dict[tuple[Span, int], bool] = {}
 
-    def left_matches(self, rule: Rule) -> list[tuple[int, int]]:
-        if rule.order not in self._cues:
-            assert rule.left is not None
-            self._cues[rule.order] = [m.span() for m in rule.left.finditer(self.text, self.span.start, self.span.end)]
-        return self._cues[rule.order]
+    def left_cues(self) -> tuple[list[int], list[tuple[int, int, Rule]]]:
+        """Every rule's left cues in the sentence as (start, end, rule), found once, ranked as
+        `_left_cue` ranks them: the last one ending by an offset ends nearest it, then is the longer,
+        then comes from the earlier rule. With their ends, for bisecting."""
+        if self._left is None:
+            ctx, start, end = self.ctx, self.span.start, self.span.end
+            orders = set(ctx.cue_always)
+            for s in set(ctx.cue_strings.findall(self.text, start, end)):
+                orders.update(ctx.cue_rules[s])
+            cues = [(*m.span(), ctx.rules[order]) for order in orders
+                    for m in ctx.rules[order].left.rx.finditer(self.text, start, end)]  # type: ignore[union-attr]
+            cues.sort(key=lambda c: (c[1], -c[0], -c[2].order))
+            self._left = ([c[1] for c in cues], cues)
+        return self._left
+
+    def allows(self, rule: Rule, clause: Span, body: str) -> bool:
+        """Whether `clause` (whose text is `body`) has what `rule` needs and nothing it vetoes."""
+        key = (clause, rule.order)
+        if (allowed := self._allowed.get(key)) is None:
+            allowed = self._allowed[key] = not ((rule.need and not rule.need.search(body))
+                                                or (rule.veto and rule.veto.search(body)))
+        return allowed
 
 
 def _clause(text: str, sent: Sentence, f: Figure) -> Span:
@@ -276,10 +384,9 @@ def _kind(unit: str) -> str:
     return "%" if unit == "%" else "count" if unit in ("count", "people") else "money"
 
 
-def _indicator(rule: Rule, f: Figure) -> str | None:
-    """The indicator `rule` gives figure `f`, None when the figure is not of its kind."""
-    kind = _kind(f.unit)
-    if f.change:
+def _indicator(rule: Rule, kind: str, change: bool) -> str | None:
+    """The indicator `rule` gives a figure of `kind`, None when the figure is not of its kind."""
+    if change:
         if rule.change_id and (kind in rule.units or kind == "%"):
             return rule.change_id
         return rule.id if rule.change in ("also", "only") and kind in rule.units else None
@@ -308,19 +415,17 @@ def _right_cue(text: str, f: Figure, clause: Span, rules: list[tuple[Rule, str]]
     return best
 
 
-def _left_cue(sent: Sentence, hi: int, floor: int, rules: list[tuple[Rule, str]]) -> Cue | None:
-    """The cue ending nearest `hi` (the longer on a tie) among those ending after `floor`."""
-    best: Cue | None = None
-    for rule, indicator in rules:
-        if rule.left is None:
-            continue
-        before = [span for span in sent.left_matches(rule) if span[1] <= hi]
-        if not before or before[-1][1] <= floor:
-            continue
-        cue = Cue(rule, indicator, *before[-1])
-        if best is None or (cue.end, -cue.start) > (best.end, -best.start):
-            best = cue
-    return best
+def _left_cue(sent: Sentence, hi: int, floor: int, rules: dict[int, str]) -> Cue | None:
+    """The cue of `rules` (rule order -> indicator) ending nearest `hi` (the longer on a tie)
+    among those ending after `floor`."""
+    ends, cues = sent.left_cues()
+    i = bisect_right(ends, hi) - 1
+    while i >= 0 and ends[i] > floor:
+        start, end, rule = cues[i]
+        if (indicator := rules.get(rule.order)) is not None:
+            return Cue(rule, indicator, start, end)
+        i -= 1
+    return None
 
 
 def _continues(text: str, clause: Span, f: Figure, ctx: Context) -> bool:
@@ -330,17 +435,16 @@ def _continues(text: str, clause: Span, f: Figure, ctx: Context) -> bool:
 
 def _cue(text: str, f: Figure, clause: Span, sent: Sentence, ctx: Context) -> Cue | None:
     body = text[clause.start:clause.end]
-    rules = []
-    for rule in ctx.rules:
-        indicator = _indicator(rule, f)
-        if indicator is None or (rule.need and not rule.need.search(body)) or (rule.veto and rule.veto.search(body)):
-            continue
-        rules.append((rule, indicator))
+    rules = [(rule, indicator) for rule, indicator in ctx.candidates[_kind(f.unit), f.change]
+             if not (rule.need or rule.veto) or sent.allows(rule, clause, body)]
     if not rules:
         return None
-    cue = _right_cue(text, f, clause, rules) or _left_cue(sent, f.start, clause.start, rules)
-    if cue is None and _continues(text, clause, f, ctx):
-        cue = _left_cue(sent, clause.start, sent.span.start - 1, rules)
+    cue = _right_cue(text, f, clause, rules)
+    if cue is None:
+        by_order = {rule.order: indicator for rule, indicator in rules}
+        cue = _left_cue(sent, f.start, clause.start, by_order)
+        if cue is None and _continues(text, clause, f, ctx):
+            cue = _left_cue(sent, clause.start, sent.span.start - 1, by_order)
     return cue if cue is not None and cue.indicator != BLOCKER else None
 
 

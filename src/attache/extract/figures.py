@@ -23,18 +23,50 @@ from ..model import Figure, Qualifier
 from .numbers import NumberSyntax, alternation, digits_value, fragment, lexicon_language, syntax, words_value
 
 LEFT_WINDOW = 48
-"""Characters looked at before a number for its hedge, change word, currency sign or identifier."""
+"""Characters looked at before a number (or its currency sign) for its hedge and change word."""
+NAME_WINDOW = 24
+"""Characters looked at before a number for a word that makes it a name or a date ("No. 5", "March 3")."""
 QUALIFIERS: tuple[Qualifier, ...] = ("exactly", "about", "nearly", "over", "at least", "at most", "under")
 LOW_BOUND = {"over", "at least"}
 HIGH_BOUND = {"nearly", "at most", "under"}
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
 """Words (apostrophes inside kept) and single signs: how phrases before a number are compared."""
+GAP_BREAK = re.compile(r"(?s:.*)[\d_]")
+"""Everything up to the last digit or underscore: besides spaces, the only characters between tokens."""
 URL_MARKS = ("://", "www.", "@", ".htm", ".php", ".jpg", ".jpeg", ".png", ".pdf", ".gov", ".com", ".vn", ".org")
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(phrase.lower().replace("’", "'")))
+
+
+def _key(token: re.Match[str]) -> str:
+    """A token of the text as phrases of the lexicon are compared: lower case, straight apostrophe."""
+    return token.group().lower().replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Phrases compared token by token, looked up from their last token (few tokens end any phrase)."""
+    table: dict[tuple[str, ...], object]
+    last: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of(cls, table: dict[tuple[str, ...], object]) -> Phrases:
+        return cls(table, frozenset(p[-1] for p in table), max(map(len, table), default=0))
+
+    def ending(self, run: list[re.Match[str]], stop: int) -> tuple[object, int] | None:
+        """The longest phrase that ends with token run[stop - 1]: (its value, how many tokens it takes)."""
+        if stop == 0 or _key(run[stop - 1]) not in self.last:
+            return None
+        keys = [_key(token) for token in run[max(0, stop - self.longest):stop]]
+        for k in range(len(keys), 0, -1):
+            phrase = tuple(keys[-k:])
+            if phrase in self.table:
+                return self.table[phrase], k
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +76,24 @@ class Grammar:
     digits: re.Pattern[str]
     words: re.Pattern[str]
     """Numbers in words, matched in the lower-cased text (much faster than ignoring case)."""
-    hedges: dict[tuple[str, ...], Qualifier]
-    changes: dict[tuple[str, ...], bool]
+    hedges: Phrases
+    """Phrase -> qualifier."""
+    changes: Phrases
     """Phrase -> True for a decrease."""
-    longest: int
     identifiers: frozenset[str]
     between: frozenset[str]
     months: frozenset[str]
     months_capitalised: bool
     prefix: re.Pattern[str]
+    prefix_ends: frozenset[str] | None
+    """The characters a currency sign before a number can end with; None when case makes that unsure."""
     month_after: re.Pattern[str] | None
     ordinal: re.Pattern[str]
-    scale: re.Pattern[str]
-    glued: re.Pattern[str]
-    unit: re.Pattern[str]
-    people: re.Pattern[str]
-    after_hedge: re.Pattern[str]
-    change_after: re.Pattern[str]
+    right: re.Pattern[str]
+    """What may follow a number, in order, each part optional: scale word (S), unit or people noun (U),
+    trailing hedge (H), change word (C). One match instead of one per part."""
+    right_priced: re.Pattern[str]
+    """`right` after a currency sign: a glued scale may follow ("$5m"), a people noun may not."""
     joiner: re.Pattern[str]
     clock: re.Pattern[str]
     phone: re.Pattern[str]
@@ -86,6 +119,16 @@ def _currencies(lang: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     for code, names in toml(lang, "units").get("currencies", {}).items():
         suffix.setdefault(code, []).extend(fragment(n) + r"(?![\w-])" for n in names)
     return prefix, suffix
+
+
+def _prefix_ends() -> frozenset[str] | None:
+    """Last characters of the currency marks written before a number: codes match in capitals only,
+    symbols ignoring case, so a symbol ending in a cased letter leaves the set unknown."""
+    common = toml("common", "units")
+    symbol_ends = {symbol[-1] for symbol in common["symbols"]}
+    if any(c.lower() != c.upper() for c in symbol_ends):
+        return None
+    return frozenset({code[-1] for code in common["codes"]} | symbol_ends)
 
 
 def _marks(table: dict[str, list[str]], groups: dict[str, str]) -> str:
@@ -121,29 +164,31 @@ def grammar(language: str) -> Grammar:
     signs_to = [w for w in ranges["to"] if not w[0].isalpha()]
     months = list(dates.get("months", {}))
     ordinals = alternation(nums["ordinal_suffixes"])
+    scale = rf"\s*(?P<scale>{alternation(list(syn.scales))})(?![\w])"
+    glued = rf"(?P<glued>{alternation(list(nums.get('glued_scales', {})))})(?![\w])"
+    unit = rf"\s*(?:(?P<pct>{percent})(?![\w])|{joined}(?:{suffix_rx}))"
+    people = rf"\s+(?:[^\W\d_]+\s+){{0,2}}?{alternation(units['people'])}(?![\w])"
+    after = (rf"(?P<H>\s*,?\s*(?:{_qualifier_groups(hedges['after'])})(?![\w]))?"
+             rf"(?P<C>\s+(?:(?P<up>{alternation(hedges['change_after']['up'])})"
+             rf"|(?P<down>{alternation(hedges['change_after']['down'])}))(?![\w]))?")
     return Grammar(
         syn=syn,
         # the lookahead lets the scanner skip to digits fast
         digits=re.compile(rf"(?=[0-9])(?:(?P<ratio>(?<![\d/])\d{{1,4}}/\d{{1,4}}(?![/\d]))|{syn.digits})"),
         words=re.compile(f"(?P<words>{syn.words})"),
-        hedges=hedge_table,
-        changes=change_table,
-        longest=max(map(len, list(hedge_table) + list(change_table))),
+        hedges=Phrases.of(hedge_table),
+        changes=Phrases.of(change_table),
         identifiers=frozenset(_tokens(i)[0] for i in nums["identifiers"]),
         between=frozenset(_tokens(b)[0] for b in ranges["between"]),
         months=frozenset(m.lower() for m in months),
         months_capitalised=bool(dates.get("capitalised")),
         prefix=re.compile(rf"(?:{prefix_rx})\s*\Z", ci),
+        prefix_ends=_prefix_ends(),
         month_after=re.compile(rf"(?:{ordinals})?\s+{alternation(months, literal=True)}(?![\w])", ci)
         if months else None,
         ordinal=re.compile(rf"{ordinals}(?![\w])", ci),
-        scale=re.compile(rf"\s*(?P<scale>{alternation(list(syn.scales))})(?![\w])", ci),
-        glued=re.compile(rf"(?P<scale>{alternation(list(nums.get('glued_scales', {})))})(?![\w])", ci),
-        unit=re.compile(rf"\s*(?:(?P<pct>{percent})(?![\w])|{joined}(?:{suffix_rx}))", ci),
-        people=re.compile(rf"\s+(?:[^\W\d_]+\s+){{0,2}}?{alternation(units['people'])}(?![\w])", ci),
-        after_hedge=re.compile(rf"\s*,?\s*(?:{_qualifier_groups(hedges['after'])})(?![\w])", ci),
-        change_after=re.compile(rf"\s+(?:(?P<up>{alternation(hedges['change_after']['up'])})"
-                                rf"|(?P<down>{alternation(hedges['change_after']['down'])}))(?![\w])", ci),
+        right=re.compile(rf"(?P<S>{scale})?(?P<U>{unit}|(?P<people>{people}))?{after}", ci),
+        right_priced=re.compile(rf"(?P<S>{scale}|{glued})?(?P<U>{unit})?{after}", ci),
         joiner=re.compile(rf"(?:\s+(?P<and>{alternation(ranges['and'])})\s+"
                           rf"|\s+{alternation(words_to)}\s+|\s*{alternation(signs_to, literal=True)}\s*)", ci),
         clock=re.compile("|".join(nums.get("time_patterns", [])) or r"(?!)", ci),
@@ -151,6 +196,18 @@ def grammar(language: str) -> Grammar:
         currency_groups=groups,
         glued_scales={k.lower(): float(v) for k, v in nums.get("glued_scales", {}).items()},
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The text being read, with what is found once for all its numbers."""
+    text: str
+    phones: list[tuple[int, int]]
+    urls: bool
+    """Whether any URL mark occurs at all: most texts have none, and then no number is in a URL."""
+    words_text: str
+    words: re.Pattern[str]
+    """Numbers in words and the text they run on (lower-cased where that keeps offsets)."""
 
 
 @dataclass(slots=True)
@@ -164,45 +221,55 @@ class Left:
     last_word: str = ""
 
 
-def _run(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """The tokens of text[lo:hi] that follow each other up to `hi` with nothing but spaces between."""
-    tokens = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
-    run: list[tuple[str, int, int]] = []
-    edge = hi
-    for tok in reversed(tokens):
-        if text[tok[2]:edge].strip():
-            break
-        run.append(tok)
-        edge = tok[1]
-    run.reverse()
-    return run
+def _run(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The tokens of text[lo:hi] that follow each other up to `hi` with nothing but spaces between.
+
+    Whatever stands between two tokens is spaces, digits and underscores, so the run is every token
+    after the last digit or underscore."""
+    cut = GAP_BREAK.match(text, lo, hi)
+    return list(TOKEN.finditer(text, cut.end() if cut else lo, hi))
 
 
-def _suffix(run: list[tuple[str, int, int]], table: dict, longest: int) -> tuple[object, int] | None:
-    """The longest phrase of `table` that ends `run`: (its value, how many tokens it takes)."""
-    for k in range(min(longest, len(run)), 0, -1):
-        key = tuple(t for t, _, _ in run[-k:])
-        if key in table:
-            return table[key], k
+def _last_word(text: str, run: list[re.Match[str]], lo: int) -> tuple[str, int] | None:
+    """The last word of `run` inside text[lo:], lower-cased, with its offset; a token across `lo`
+    counts from `lo` on, as if the text began there."""
+    for token in reversed(run):
+        if token.start() < lo:
+            return _last_word(text, list(TOKEN.finditer(text, lo, token.end())), lo) if token.end() > lo else None
+        key = _key(token)
+        if key[0].isalpha():
+            return key, token.start()
     return None
 
 
-def _left(text: str, s: int, g: Grammar) -> Left:
+def _left(text: str, s: int, run: list[re.Match[str]], g: Grammar) -> Left:
+    """What stands before the number at `s`, whose run of tokens is `run`."""
     left = Left(start=s)
-    pm = g.prefix.search(text, max(0, s - 8), s)
-    if pm:
+    if (pm := _currency_before(text, s, g)):
         left.currency = _currency(pm, g)
         left.start = pm.start()
-    run = _run(text, max(0, left.start - LEFT_WINDOW), left.start)
-    words = [t for t, _, _ in run if t[0].isalpha()]
-    left.last_word = words[-1] if words else ""
-    if (hedge := _suffix(run, g.hedges, g.longest)):
+        run = _run(text, max(0, left.start - LEFT_WINDOW), left.start)
+    word = _last_word(text, run, 0)
+    left.last_word = word[0] if word else ""
+    stop = len(run)
+    if (hedge := g.hedges.ending(run, stop)):
         left.qualifier, k = hedge
-        left.start = run[-k][1]
-        run = run[:-k]
-    if (change := _suffix(run, g.changes, g.longest)):
+        stop -= k
+        left.start = run[stop].start()
+    if (change := g.changes.ending(run, stop)):
         left.change = change[0]
     return left
+
+
+def _currency_before(text: str, s: int, g: Grammar) -> re.Match[str] | None:
+    """A currency sign right before the number at `s`; its last character is checked first,
+    which spares the search for almost every number."""
+    lo = max(0, s - 8)
+    if g.prefix_ends is not None:
+        head = text[lo:s].rstrip()
+        if not head or head[-1] not in g.prefix_ends:
+            return None
+    return g.prefix.search(text, lo, s)
 
 
 def _currency(m: re.Match[str], g: Grammar) -> str | None:
@@ -222,15 +289,14 @@ def _in_url(text: str, s: int, e: int) -> bool:
     return any(mark in token for mark in URL_MARKS)
 
 
-def _is_number(text: str, m: re.Match[str], g: Grammar, joined: bool, phones: list[tuple[int, int]]) -> bool:
+def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Grammar, joined: bool) -> bool:
     """False for the numbers that are names, dates, times, ordinals or parts of codes."""
+    text = page.text
     s, e = m.span()
-    if any(a <= s < b for a, b in phones):
+    if any(a <= s < b for a, b in page.phones):
         return False
-    run = _run(text, max(0, s - 24), s)
-    words = [(t, a) for t, a, _ in run if t[0].isalpha()]
-    if words:
-        last, at = words[-1]
+    if (word := _last_word(text, run, max(0, s - NAME_WINDOW))):
+        last, at = word
         if last in g.identifiers:
             return False
         if last in g.months and (not g.months_capitalised or text[at].isupper()):
@@ -249,7 +315,7 @@ def _is_number(text: str, m: re.Match[str], g: Grammar, joined: bool, phones: li
         return False
     if g.ordinal.match(text, e) or g.clock.match(text, s):
         return False
-    return not _in_url(text, s, e)
+    return not (page.urls and _in_url(text, s, e))
 
 
 @dataclass(slots=True)
@@ -281,48 +347,46 @@ def _value(m: re.Match[str], g: Grammar) -> float:
     return digits_value(m.group(kind), kind, g.syn)
 
 
-def _piece(text: str, m: re.Match[str], g: Grammar, phones: list[tuple[int, int]],
-           joined: bool = False) -> Piece | None:
+def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Piece | None:
     """The number `m` with its surroundings; `joined` when it closes a range ("3-5")."""
-    if not _is_number(text, m, g, joined, phones):
-        return None
+    text = page.text
     s, e = m.span()
+    run = _run(text, max(0, s - LEFT_WINDOW), s)
+    if not _is_number(page, m, run, g, joined):
+        return None
     value = _value(m, g)
-    left = _left(text, s, g)
+    left = _left(text, s, run, g)
     unit = left.currency
     end, factor = e, 1.0
-    sm = g.scale.match(text, end) or (g.glued.match(text, end) if unit else None)
-    if sm:
-        word = sm.group("scale").lower()
+    r = (g.right_priced if unit else g.right).match(text, e)
+    if r.start("S") >= 0:
+        word = (r.group("scale") if r.group("scale") is not None else r.group("glued")).lower()
         factor = g.syn.scales.get(word) or g.glued_scales[word]
         value *= factor
-        end = sm.end()
-    if (um := g.unit.match(text, end)):
-        unit = "%" if um.group("pct") else _currency(um, g)
-        end = um.end()
-    elif unit is None and (pm := g.people.match(text, end)):
-        unit, end = "people", pm.end()
+        end = r.end("S")
+    if r.start("U") >= 0:
+        people = "people" in r.re.groupindex and r.group("people") is not None
+        unit = "people" if people else "%" if r.group("pct") else _currency(r, g)
+        end = r.end("U")
     if end == e and e < len(text) and text[e].isalpha() and not _in_words(m):
         return None  # glued to letters that are no unit: "5G", "15h30"
     qualifier = left.qualifier
-    if (am := g.after_hedge.match(text, end)):
-        qualifier, end = _hedge(am), am.end()
-    ca = g.change_after.match(text, end)
-    up = left.change is False or bool(ca and ca.group("up"))
-    down = left.change is True or bool(ca and ca.group("down"))
+    if r.start("H") >= 0:
+        qualifier, end = _hedge(r), r.end("H")
+    up = left.change is False or bool(r.group("up"))
+    down = left.change is True or bool(r.group("down"))
     year_like = (not _in_words(m) and bool(m.group("plain")) and e - s == 4 and FIRST_YEAR <= value <= LAST_YEAR
                  and unit is None and factor == 1 and qualifier is None)
     return Piece(left.start, end, value, unit, factor, qualifier, up, down, year_like, left.last_word)
 
 
-def _second(text: str, scan: tuple[str, re.Pattern[str]], first: Piece, g: Grammar,
-            phones: list[tuple[int, int]]) -> Piece | None:
+def _second(page: Page, first: Piece, g: Grammar) -> Piece | None:
     """The other end of a range that starts with `first`, if there is one."""
-    j = g.joiner.match(text, first.end)
+    j = g.joiner.match(page.text, first.end)
     if not j or (j.group("and") and first.last_word not in g.between):
         return None
-    m = g.digits.match(text, j.end()) or scan[1].match(scan[0], j.end())
-    second = _piece(text, m, g, phones, joined=True) if m else None
+    m = g.digits.match(page.text, j.end()) or page.words.match(page.words_text, j.end())
+    second = _piece(page, m, g, joined=True) if m else None
     if second is None or (first.unit and second.unit and first.unit != second.unit):
         return None
     return second
@@ -359,19 +423,19 @@ def find_figures(text: str, language: str) -> list[Figure]:
     """Every figure of `text`, in order, with offsets into `text`."""
     g = grammar(language)
     figures: list[Figure] = []
-    phones = [m.span() for m in g.phone.finditer(text)]
     low = text.lower()
     # lower-casing may change the length of rare letters; then offsets need the original text
-    scan = (low, g.words) if len(low) == len(text) else (text, re.compile(g.words.pattern, re.IGNORECASE))
-    numbers = sorted([*g.digits.finditer(text), *scan[1].finditer(scan[0])], key=lambda m: m.start())
+    words = (low, g.words) if len(low) == len(text) else (text, re.compile(g.words.pattern, re.IGNORECASE))
+    page = Page(text, [m.span() for m in g.phone.finditer(text)], any(mark in low for mark in URL_MARKS), *words)
+    numbers = sorted([*g.digits.finditer(text), *page.words.finditer(page.words_text)], key=lambda m: m.start())
     consumed = 0
     for m in numbers:
         if m.start() < consumed:
             continue
-        first = _piece(text, m, g, phones)
+        first = _piece(page, m, g)
         if first is None:
             continue
-        last = _second(text, scan, first, g, phones) or first
+        last = _second(page, first, g) or first
         consumed = last.end
         if not (first.year_like or last.year_like):
             figures.append(_figure(text, first, last, g))
