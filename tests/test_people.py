@@ -194,3 +194,142 @@ def test_a_capitalised_le_inside_a_french_sentence_is_a_surname():
     names = [p.name for p in find_people(doc, find_places(doc.text, "fr"))]
     assert "Le Thi Hong Van" in names
     assert not any(n.startswith("Thi") or n.startswith("Hong") for n in names)
+
+
+# --- Vietnamese ----------------------------------------------------------------------------------------------
+
+def test_vietnamese_comma_chained_titles_before_a_name():
+    people = _people("Cùng dự có Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Quách Minh Toàn và đại diện các bộ.", "vi")
+    p = people["Quach Minh Toan"]
+    assert _titles(p) == ["Deputy Prime Minister", "Minister of Foreign Affairs"]
+    assert p.text == "Quách Minh Toàn" and p.role == "participant"
+
+
+def test_vietnamese_prime_minister_chairs_and_short_references_resolve():
+    text = ("Sáng nay, Thủ tướng Chính phủ Lại Văn Thịnh chủ trì phiên họp. "
+            "Phát biểu kết luận, Thủ tướng Thịnh đề nghị các bộ khẩn trương hành động. "
+            "Theo ông Thịnh, năm tới còn nhiều thách thức.")
+    people = _people(text, "vi")
+    assert list(people) == ["Lai Van Thinh"]
+    p = people["Lai Van Thinh"]
+    assert _titles(p) == ["Prime Minister"] and p.chair and p.role == "participant"
+    assert p.span.cut(text) == "Lại Văn Thịnh"
+
+
+def test_vietnamese_given_names_alone_join_the_full_name():
+    text = "Bộ trưởng Bộ Y tế Đàm Thị Ngọc Lan thăm bệnh viện. Bà Ngọc Lan cho biết ngành sẽ tăng ca trực."
+    assert list(_people(text, "vi")) == ["Dam Thi Ngoc Lan"]
+
+
+def test_vietnamese_ministries_compose_from_their_fields():
+    text = ("Thứ trưởng Bộ Kế hoạch và Đầu tư Lục Văn Khang; Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch "
+            "Ninh Thị Hảo; Bộ trưởng Bộ Công Thương Tăng Quốc Việt; Giám đốc Sở Tài chính Khổng Minh Trí.")
+    people = _people(text, "vi")
+    assert _titles(people["Luc Van Khang"]) == ["Deputy Minister of Planning and Investment"]
+    assert _titles(people["Ninh Thi Hao"]) == ["Minister of Culture, Sports and Tourism"]
+    assert _titles(people["Tang Quoc Viet"]) == ["Minister of Industry and Trade"]
+    assert _titles(people["Khong Minh Tri"]) == ["Director of the Department of Finance"]
+
+
+def test_vietnamese_party_offices():
+    text = ("Đồng chí Thân Văn Lộc, Bí thư Trung ương Đảng, Trưởng Ban Đối ngoại Trung ương; đồng chí "
+            "Khúc Thị Duyên, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Quảng Trị; Tổng Bí thư Mạc Văn Đông.")
+    people = _people(text, "vi")
+    assert _titles(people["Than Van Loc"]) == [
+        "Secretary of the Party Central Committee",
+        "Head of the Party Central Committee's External Relations Commission"]
+    duyen = people["Khuc Thi Duyen"]
+    assert _titles(duyen) == ["Member of the Party Central Committee", "Secretary of the Provincial Party Committee"]
+    assert duyen.titles[1].place == "Quang Tri"
+    assert _titles(people["Mac Van Dong"]) == ["General Secretary"]
+
+
+def test_vietnamese_state_offices_and_an_unseen_one():
+    text = ("Chủ tịch nước Lò Văn Sáng tiếp Chủ tịch Quốc hội Tạ Minh Châu. "
+            "Bộ trưởng Bộ Di sản Đồng Văn Tịnh cũng có mặt.")
+    people = _people(text, "vi")
+    assert _titles(people["Lo Van Sang"]) == ["President"]
+    assert _titles(people["Ta Minh Chau"]) == ["Chairman of the National Assembly"]
+    assert _titles(people["Dong Van Tinh"]) == ["Minister of Di san"]
+
+
+def test_vietnamese_ambassador_and_ranks():
+    text = ("Đại sứ Việt Nam tại Hàn Quốc Kiều Văn Hậu và Thượng tướng Nghiêm Đức Tài, Thứ trưởng Bộ Quốc "
+            "phòng, đã dự buổi tiếp; Đại tá Lã Văn Bình phát biểu.")
+    people = _people(text, "vi")
+    assert _titles(people["Kieu Van Hau"]) == ["Ambassador of Vietnam to South Korea"]
+    assert _titles(people["Nghiem Duc Tai"]) == ["Senior Lieutenant General", "Deputy Minister of National Defense"]
+    assert _titles(people["La Van Binh"]) == ["Senior Colonel"]
+
+
+def test_vietnamese_provincial_titles_take_the_bridge_point_province():
+    text = ("Tại điểm cầu tỉnh Lạng Sơn, đồng chí Phí Văn Hòa - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch "
+            "Thường trực UBND tỉnh chủ trì. Chủ tịch UBND tỉnh Yên Bái Lữ Thị Gấm cũng phát biểu.")
+    people = _people(text, "vi")
+    hoa = people["Phi Van Hoa"]
+    assert _titles(hoa) == ["Member of the Standing Board of the Provincial Party Committee",
+                            "Standing Vice Chairman of the Provincial People's Committee"]
+    assert {t.place for t in hoa.titles} == {"Lang Son"} and hoa.chair
+    (gam,) = people["Lu Thi Gam"].titles
+    assert gam.title == "Chairman of the Provincial People's Committee" and gam.place == "Yen Bai"
+
+
+def test_vietnamese_roles_and_words_that_only_look_like_cues():
+    text = ("Phó Chủ tịch UBND tỉnh Tôn Thất Vũ tham dự hội nghị. "
+            "Theo Giám đốc Sở Xây dựng Hầu Văn Tú, dự án sẽ khởi công năm sau.")
+    people = _people(text, "vi")
+    assert people["Ton That Vu"].role == "participant" and not people["Ton That Vu"].chair
+    assert people["Hau Van Tu"].role == "mentioned"
+
+
+def test_vietnamese_commemorated_figures_and_the_city_are_not_people():
+    text = ("Nhân kỷ niệm 100 năm Ngày sinh Chủ tịch Đặng Hữu Khiêm, tỉnh tổ chức lễ dâng hương. Học sinh "
+            "trường Chu Văn An tới Thành phố Hồ Chí Minh học tập tư tưởng Hồ Chí Minh. "
+            "Bí thư Tỉnh ủy Giàng Seo Phử dự lễ.")
+    assert set(_people(text, "vi")) == {"Giang Seo Phu"}
+
+
+def test_vietnamese_surname_and_one_syllable_needs_a_title_or_courtesy_word():
+    text = ("Châu Âu và Bồ Đào Nha tăng nhập khẩu; bệnh viện Bạch Mai mở rộng. "
+            "Tổng Bí thư Tô Hùng gặp bà Lò Mai tại Hà Nội.")
+    assert set(_people(text, "vi")) == {"To Hung", "Lo Mai"}
+
+
+def test_vietnamese_places_after_titles_are_not_foreign_names():
+    text = "Ông Ngô Văn Phát, Phó Chủ tịch UBND thành phố Sông Cầu cho biết như vậy."
+    people = _people(text, "vi")
+    assert list(people) == ["Ngo Van Phat"]
+    assert _titles(people["Ngo Van Phat"]) == ["Vice Chairman of the City People's Committee"]
+
+
+def test_vietnamese_credits_in_text_and_bylines_are_authors():
+    people = _people("Bộ trưởng Bộ Tư pháp Đinh Văn Nhã phát biểu - Ảnh: TTXVN/Hà Phương Linh",
+                     "vi", credits=[Credit("Thu Hằng", "author", "Thu Hằng")])
+    assert people["Ha Phuong Linh"].role == "author"
+    assert people["Thu Hang"].role == "author"
+    assert people["Dinh Van Nha"].role == "participant"
+    assert _titles(people["Dinh Van Nha"]) == ["Minister of Justice"]
+
+
+def test_vietnamese_name_without_diacritics_is_the_same_person():
+    text = "Thủ tướng Phùng Văn Khải phát biểu. Thu tuong Phung Van Khai sau đó rời hội trường."
+    people = _people(text, "vi")
+    assert list(people) == ["Phung Van Khai"] and people["Phung Van Khai"].text == "Phùng Văn Khải"
+
+
+def test_vietnamese_country_and_acronym_qualifiers_before_a_foreign_name():
+    text = ("Thủ tướng Anh Peter Holloway gặp Chủ tịch FIFO Marta Lindqvist; Tổng thống Mỹ Ray Calder "
+            "cũng phát biểu.")
+    people = _people(text, "vi")
+    assert set(people) == {"Peter Holloway", "Marta Lindqvist", "Ray Calder"}
+    assert _titles(people["Ray Calder"]) == ["President of United States"]
+
+
+def test_vietnamese_common_word_spelt_like_a_surname_without_its_diacritics():
+    assert _people("Đội Than Quảng Ninh thắng trận thứ ba liên tiếp.", "vi") == {}
+
+
+def test_feminine_french_titles_map_to_the_same_offices():
+    people = _people("La vice-Première ministre et ministre de l'Industrie et du Commerce, Le Thi Hong Van, "
+                     "a présenté le rapport.", "fr")
+    assert _titles(people["Le Thi Hong Van"]) == ["Deputy Prime Minister", "Minister of Industry and Trade"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from attache.extract.places import find_places
+from attache.text import to_ascii
 
 
 def _names(text: str, language: str = "en") -> list[tuple[str, str, str | None]]:
@@ -70,3 +71,32 @@ def test_case_sensitive():
 
 def test_place_inside_a_person_name_is_not_a_place():
     assert find_places("Ms Nguyen Thi Hue and Mr Le Quang Nam spoke.", "en") == []
+
+
+def test_every_vietnamese_province_before_and_after_the_merger_with_diacritics():
+    from attache import lexicons
+    rows = [r for r in lexicons.tsv("common", "provinces")]
+    assert len(rows) == 63 and len([r for r in rows if not r["merged_into"]]) == 34
+    for row in rows:
+        written = next((f for f in row["forms"].split("|") if f != to_ascii(f)), row["name"])
+        found = find_places(f"Đoàn công tác làm việc tại tỉnh {written} hôm qua.", "vi")
+        assert [p.name for p in found] == [row["name"]], written
+
+
+def test_vietnamese_city_forms():
+    text = "Đoàn đi từ Thủ đô Hà Nội vào TP Hồ Chí Minh, rồi TP.HCM tiếp đón đoàn tại Sài Gòn."
+    assert [p.name for p in find_places(text, "vi")] == ["Hanoi"] + ["Ho Chi Minh City"] * 3
+
+
+def test_vietnamese_country_common_names():
+    text = "Hàn Quốc, Nhật Bản, Hoa Kỳ, Mỹ, Liên bang Nga và Lào là các đối tác lớn."
+    assert [p.code for p in find_places(text, "vi")] == ["KR", "JP", "US", "US", "RU", "LA"]
+
+
+def test_vietnamese_regions_and_words_are_not_the_country_inside_them():
+    text = "Hàng hóa sang Nam Mỹ, châu Mỹ và Trung Đông; báo Pháp luật viết về Thái Bình Dương và Mỹ Tho."
+    assert find_places(text, "vi") == []
+
+
+def test_a_country_name_as_a_given_name_after_a_courtesy_word():
+    assert [p.code for p in find_places("Ông Đức cho biết hàng sang Đức tăng mạnh.", "vi")] == ["DE"]

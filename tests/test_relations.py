@@ -52,3 +52,17 @@ def test_french_levels_map_to_english():
 def test_no_level_no_relation():
     _, relations = _relations("In 2020 Vietnam signed a trade deal with Kenya.")
     assert relations == []
+
+
+def test_vietnamese_levels_with_partners_after_and_before_them():
+    text = ("Năm 2024, Việt Nam nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện với Canada, Pháp và Ai Cập.\n"
+            "Trong năm 2023, quan hệ Việt Nam - Chile được nâng cấp lên Đối tác Chiến lược, mở cửa vào Nam Mỹ.")
+    _, relations = _relations(text, "vi")
+    assert [(r.partner, r.level, r.year) for r in relations] == [
+        ("CA", "Comprehensive Strategic Partnership", 2024), ("FR", "Comprehensive Strategic Partnership", 2024),
+        ("EG", "Comprehensive Strategic Partnership", 2024), ("CL", "Strategic Partnership", 2023)]
+
+
+def test_vietnamese_level_written_without_diacritics():
+    _, relations = _relations("Nam 2022, Viet Nam va Peru thiet lap Doi tac Toan dien.", "vi")
+    assert [(r.partner, r.level, r.year) for r in relations] == [("PE", "Comprehensive Partnership", 2022)]

@@ -20,6 +20,8 @@ from ..text import fold, to_ascii
 Kind = Literal["province", "city", "country"]
 
 _SEPARATOR = re.compile(r"[\s\-–.]+")
+# Vietnamese syllable shape on the folded form: onset, one to three vowels, coda.
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +34,14 @@ class Place:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     pattern: re.Pattern[str]
+    """Every form, without a look-behind so that the engine jumps between first letters (see `find_places`)."""
     places: dict[str, Place]
+    """Form key -> place; regions and words that shadow a place inside them ("Nam Mỹ") have none."""
     name_syllables: frozenset[str]
+    surnames: frozenset[str]
     function_words: frozenset[str]
+    honorifics: frozenset[str]
+    countries_start_longer_names: bool
 
 
 @lru_cache(maxsize=16384)
@@ -123,13 +130,23 @@ def _gazetteer(language: str) -> _Gazetteer:
         places[k] = place
     for row in lexicons.tsv("common", "provinces"):
         forms |= _forms([row["name"], *_split(row["forms"])])
-    pattern = re.compile(rf"(?<![\w.])(?:{trie_pattern(forms)})(?![\w$])")
-    syllables = frozenset(fold(row["syllable"]) for row in lexicons.tsv("common", "vi_names"))
-    function_words = frozenset(lexicons.toml(language, "names").get("function_words", []))
-    return _Gazetteer(pattern, places, syllables, function_words)
+    # Matched so that the longest form wins, and left without a place.
+    forms |= _forms([f for row in lexicons.tsv("common", "vi_localities") if row["kind"] != "locality"
+                     for f in _split(row["forms"])])
+    pattern = re.compile(rf"(?:{trie_pattern(forms)})(?![\w$])")
+    rows = lexicons.tsv("common", "vi_names")
+    names = lexicons.toml(language, "names")
+    return _Gazetteer(pattern, places, frozenset(fold(r["syllable"]) for r in rows),
+                      frozenset(fold(r["syllable"]) for r in rows if r["kind"] == "surname"),
+                      frozenset(names.get("function_words", [])),
+                      frozenset(h for h in names.get("honorifics", []) if " " not in h),
+                      bool(names.get("countries_start_longer_names", False)))
 
 
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w]*)[ \t]+$")
+# The word before an offset, matched on the reversed text before it: one attempt instead of one per position.
+_REVERSED_PREVIOUS_WORD = re.compile(r"[ \t]+(\w*[^\W\d_])")
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_INSIDE_WORD = re.compile(r"[\w.]")
 
 
 @lru_cache(maxsize=8192)
@@ -138,20 +155,44 @@ def _folded_word(word: str) -> str:
 
 
 def _inside_person_name(text: str, start: int, gazetteer: _Gazetteer) -> bool:
-    """"Nguyen Thi Hue", "Le Quang Nam": a place form right after a capitalised Vietnamese name syllable
-    (but "Le Viêt Nam" in French is an article and a country)."""
-    m = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
-    if not m or not m.group(1)[0].isupper() or m.group(1) in gazetteer.function_words:
+    """"Nguyen Thi Hue", "Le Quang Nam", "ông Đức": a place form right after a capitalised Vietnamese name
+    syllable or a courtesy word (but "Le Viêt Nam" in French is an article and a country)."""
+    m = _REVERSED_PREVIOUS_WORD.match(text[max(0, start - 20):start][::-1])
+    if not m:
         return False
-    return _folded_word(m.group(1)) in gazetteer.name_syllables
+    word = m.group(1)[::-1]
+    if word in gazetteer.honorifics:
+        return True
+    if not word[0].isupper() or word in gazetteer.function_words:
+        return False
+    return _folded_word(word) in gazetteer.name_syllables
+
+
+def _starts_longer_name(text: str, end: int, gazetteer: _Gazetteer) -> bool:
+    """"Đức Phổ", "Nga Thắng": a country's name followed by a capitalised Vietnamese syllable, written with its
+    diacritics (a foreign name after it, "Mỹ Ray Calder", has none), that starts no person's name."""
+    m = _NEXT_WORD.match(text, end)
+    if not m or not m.group(1)[0].isupper() or not m.group(1)[1:].islower() or to_ascii(m.group(1)) == m.group(1):
+        return False
+    word = _folded_word(m.group(1))
+    return SYLLABLE.fullmatch(word) is not None and word not in gazetteer.surnames
 
 
 def find_places(text: str, language: str) -> list[PlaceMention]:
     gazetteer = _gazetteer(language)
     out: list[PlaceMention] = []
-    for m in gazetteer.pattern.finditer(text):
+    pos = 0
+    while m := gazetteer.pattern.search(text, pos):
+        # A form starts a word: a match inside one is dropped and the search resumes right after its start.
+        if m.start() and _INSIDE_WORD.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        pos = m.end()
         place = gazetteer.places.get(key(m.group()))
         if place is None or _inside_person_name(text, m.start(), gazetteer):
+            continue
+        if place.kind == "country" and gazetteer.countries_start_longer_names \
+                and _starts_longer_name(text, m.end(), gazetteer):
             continue
         out.append(PlaceMention(Span(m.start(), m.end()), m.group(), place.name, place.kind, place.code))
     return out

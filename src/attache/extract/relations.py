@@ -13,22 +13,25 @@ from functools import cache
 
 from .. import lexicons
 from ..model import CleanDocument, PlaceMention, Relation, Span, YearMention
+from ..text import to_ascii
 from .places import trie_pattern
 
 _HOME = "VN"
+_SPACES = re.compile(r"\s+")
 
 
 @cache
 def _levels(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     levels = lexicons.toml(language, "relations").get("levels", {})
-    canonical = {w.lower(): level for w, level in levels.items()}
+    # Each level also as written without diacritics ("Doi tac Chien luoc Toan dien").
+    canonical = {form.lower(): level for w, level in levels.items() for form in (to_ascii(w), w)}
     if not canonical:
         return re.compile(r"(?!)"), canonical
     return re.compile(rf"(?<!\w)(?:{trie_pattern(set(canonical))})(?!\w)", re.IGNORECASE), canonical
 
 
 def _normal(written: str) -> str:
-    return re.sub(r"\s+", " ", written.lower())
+    return _SPACES.sub(" ", written.lower())
 
 
 def _year(sentence: Span, paragraph: Span | None, years: list[YearMention], at: int) -> int | None:
