@@ -1,4 +1,4 @@
-"""`attache ingest | export | brief`.
+"""`attache ingest | export | brief | serve`.
 
 Errors reach the user as one line on stderr and a non-zero exit code, never a
 traceback: 1 when nothing could be done with the input, 2 for usage and
@@ -76,6 +76,20 @@ def brief(db: str, event_id: str | None, fmt: str, output: str | None) -> None:
         text = render_brief(store.documents(), store.knowledge(), fmt=fmt, event_id=event_id)
     with _open_output(output) as out:
         out.write(text)
+
+
+@cli.command()
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the knowledge base to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="ATTACHE_TOKEN", show_envvar=True,
+              help="Allow POST /api/documents for requests sending 'Authorization: Bearer TOKEN' (off without it).")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """The analyst's workspace in a browser, and the JSON API under /api/."""
+    from ..web.server import serve as run_server  # FastAPI loads only for this command
+
+    run_server(db, host=host, port=port, token=token)
 
 
 def _open_output(path: str | None):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..model import (Analysis, ClaimMention, Event, EventRelation, EventTask, KnowledgeBase, Person,
                      ReconciledClaim, TitleRecord)
+from .search import rebuild_index
 
 SCHEMA_VERSION = 1
 
@@ -146,6 +147,7 @@ class Store:
             db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
                            [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
                             for i, r in enumerate(kb.relations)])
+            rebuild_index(db)
 
     def knowledge(self) -> KnowledgeBase:
         db = self.db

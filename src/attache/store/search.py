@@ -1,0 +1,167 @@
+"""Full-text search over documents, events, people and claims (SQLite FTS5).
+
+The index (`search_index` in schema.sql) is derived data: it is rebuilt from
+the stored tables inside the transaction that replaces the knowledge base, so
+it never disagrees with what the pages show. Matching ignores diacritics:
+unicode61 with `remove_diacritics 2` folds "Hoàng" to "hoang", and we fold
+"đ" to "d" ourselves (unicode61 treats đ as a letter of its own), both in
+the indexed text and in queries.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Span
+from ..text import fold
+
+KINDS = ("document", "event", "person", "claim")
+_KIND_SHIFT = 40
+_DD = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD = re.compile(r"[^\W_]+")
+_PREFIX_MIN = 3
+"""A shorter last word is matched whole: a one- or two-letter prefix would expand to most of the vocabulary."""
+
+
+def fold_dd(text: str | None) -> str:
+    return (text or "").translate(_DD)
+
+
+def rebuild_index(db: sqlite3.Connection) -> None:
+    """Refill the index from the tables; runs inside the caller's transaction.
+
+    Each row's rowid carries its kind in the bits above `_KIND_SHIFT`, so that
+    filtering and counting by kind read the index only, never the stored rows
+    (reading them for every match made common words ten times slower).
+    """
+    db.create_function("fold_dd", 1, fold_dd, deterministic=True)
+    db.execute("DELETE FROM search_index")
+    base = {kind: _kind_base(kind) for kind in KINDS}
+    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
+               " SELECT ? + rowid, 'document', id, fold_dd(title), fold_dd(text) FROM documents", (base["document"],))
+    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
+               " SELECT ? + rowid, 'event', id, fold_dd(title),"
+               " fold_dd(coalesce(type, '') || ' ' || coalesce(place, '') || ' ' || coalesce(date, '') || ' ' || bridge_points)"
+               " FROM events", (base["event"],))
+    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
+               " SELECT ? + p.rowid, 'person', p.id, fold_dd(p.name || ' ' || p.aliases),"
+               " fold_dd((SELECT group_concat(t.title || ' ' || coalesce(t.place, ''), ' ')"
+               "          FROM person_titles t WHERE t.person_id = p.id)) FROM people p", (base["person"],))
+    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
+               " SELECT ? + c.rowid, 'claim', c.id, replace(c.indicator, '_', ' ') || ' ' || fold_dd(c.scope)"
+               " || ' ' || coalesce(c.period, ''),"
+               " fold_dd((SELECT group_concat(m.quote, ' ') FROM claim_mentions m WHERE m.claim_id = c.id))"
+               " FROM claims c", (base["claim"],))
+
+
+def _kind_base(kind: str) -> int:
+    return (KINDS.index(kind) + 1) << _KIND_SHIFT
+
+
+def index_is_stale(db: sqlite3.Connection) -> bool:
+    """True for a database filled before the index existed (or never indexed)."""
+    base = _kind_base("document")
+    indexed = db.execute("SELECT count(*) FROM search_index WHERE rowid BETWEEN ? AND ?",
+                         (base, base + (1 << _KIND_SHIFT) - 1)).fetchone()[0]
+    stored = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return indexed != stored
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a user query, folded the way the index is (no diacritics, đ -> d, lower case)."""
+    return _WORD.findall(fold(query))
+
+
+def match_expression(terms: list[str]) -> str:
+    """An FTS5 expression that cannot be a syntax error: every word quoted, all required, the last a prefix."""
+    quoted = [f'"{t}"' for t in terms]
+    if terms and len(terms[-1]) >= _PREFIX_MIN:
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+@dataclass(slots=True)
+class Hit:
+    kind: str
+    ref: str
+    score: float
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    terms: list[str]
+    hits: list[Hit]
+    counts: dict[str, int]
+
+
+def search(db: sqlite3.Connection, query: str, *, kind: str | None = None, limit: int = 20,
+           offset: int = 0) -> SearchResult:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r} (choose from {', '.join(KINDS)})")
+    terms = query_terms(query)
+    if not terms:
+        return SearchResult(query, terms, [], {})
+    expression = match_expression(terms)
+    counts = {KINDS[k - 1]: n for k, n in db.execute(
+        "SELECT rowid >> ?, count(*) FROM search_index WHERE search_index MATCH ? GROUP BY 1",
+        (_KIND_SHIFT, expression))}
+    where, params = "search_index MATCH ?", [expression]
+    if kind:
+        where += " AND rowid BETWEEN ? AND ?"
+        params += [_kind_base(kind), _kind_base(kind) + (1 << _KIND_SHIFT) - 1]
+    # Rank on rowids alone, then read kind and ref of the few kept: titles (names, headlines,
+    # indicators) weigh more than bodies; kind and ref are not indexed.
+    rows = db.execute(
+        "SELECT s.kind, s.ref, r.score FROM (SELECT rowid AS id, bm25(search_index, 0, 0, 4.0, 1.0) AS score"
+        f" FROM search_index WHERE {where} ORDER BY score LIMIT ? OFFSET ?) r"
+        " JOIN search_index s ON s.rowid = r.id ORDER BY r.score", [*params, limit, offset])
+    return SearchResult(query, terms, [Hit(*row) for row in rows], counts)
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table folding one character to one character (so offsets survive), filled lazily."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char) if not char.isspace() else " "
+        self[code] = value = folded if len(folded) == 1 else char.lower()[:1] or char
+        return value
+
+
+@cache
+def _fold_table() -> _FoldTable:
+    return _FoldTable()
+
+
+def find_terms(text: str, terms: list[str]) -> list[Span]:
+    """Where the query words (and words they begin) occur in the original text, diacritics ignored."""
+    if not terms or not text:
+        return []
+    folded = text.translate(_fold_table())
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                         + r")[^\W_]*")
+    return [Span(m.start(), m.end()) for m in pattern.finditer(folded)]
+
+
+def snippet(text: str, terms: list[str], *, width: int = 240) -> tuple[str, list[Span]]:
+    """A window of `text` around its first match, and the matches inside it (offsets into the window)."""
+    spans = find_terms(text, terms)
+    if not spans:
+        return _clip(text, 0, width), []
+    first = spans[0].start
+    start = max(0, first - width // 3)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    window = _clip(text, start, width)
+    end = start + len(window)
+    return window, [Span(s.start - start, s.end - start) for s in spans if s.start >= start and s.end <= end]
+
+
+def _clip(text: str, start: int, width: int) -> str:
+    end = start + width
+    if end >= len(text):
+        return text[start:]
+    cut = text.rfind(" ", start, end)
+    return text[start:cut if cut > start else end]
