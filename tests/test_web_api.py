@@ -145,7 +145,7 @@ def vietnamese(tmp_path_factory):
                              claims=[("exports", 4e11, "USD", "nearly", "2025", "VN")])
     analysis.people[0].text = "Đặng Văn Hòa"
     with Store(path) as store:
-        store.put(analysis)
+        store.put([analysis])
         store.replace_knowledge(build_knowledge_base([analysis]))
     return TestClient(create_app(path), raise_server_exceptions=False)
 

@@ -52,7 +52,7 @@ def hostile(tmp_path_factory):
                                   "2025-03-03")]
     analysis.places = [PlaceMention(Span(HOSTILE.index("Hue"), HOSTILE.index("Hue") + 3), "Hue", "Hue", "province")]
     with Store(path) as store:
-        store.put(analysis)
+        store.put([analysis])
         store.replace_knowledge(build_knowledge_base([analysis]))
     return TestClient(create_app(path), raise_server_exceptions=False)
 

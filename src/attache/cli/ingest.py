@@ -10,10 +10,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from ..extract import analyze_document, content_hash
 from ..knowledge import build_knowledge_base
+from ..model import Analysis
 from ..sources import SourceProblem, iter_sources
 from ..store import Store
 
-COMMIT_EVERY = 200
+BATCH_SIZE = 100
 
 
 @dataclass
@@ -38,10 +39,17 @@ class IngestSummary:
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int) -> IngestSummary:
+    """Analyse and store every readable document, then relink the knowledge base.
+
+    Documents go in by batches of BATCH_SIZE, one transaction each: a killed
+    ingest loses at most its current batch, and running it again skips what
+    is stored (same content hash) and finishes the rest.
+    """
     summary = IngestSummary()
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, transient=True, disable=not sys.stderr.isatty())
+    batch: dict[str, Analysis] = {}
     with progress:
         task = progress.add_task("analysing", total=None)
         for item in iter_sources(paths, max_bytes=max_bytes):
@@ -52,27 +60,29 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int) -> Inges
                 else:
                     summary.warnings += 1
                 continue
-            previous = store.content_hash(item.id)
+            progress.update(task, advance=1)
+            pending = batch.get(item.id)
+            previous = pending.content_hash if pending else store.content_hash(item.id)
             if previous == content_hash(item):
                 summary.unchanged += 1
-            else:
-                try:
-                    analysis = analyze_document(item)
-                except Exception as exc:  # one bad document must not stop the batch
-                    _report(err, SourceProblem(item.source, f"analysis failed: {exc!r}", True))
-                    summary.failed += 1
-                    continue
-                store.put(analysis, commit=False)
-                if previous is None:
-                    summary.added += 1
-                else:
-                    summary.updated += 1
-                if (summary.added + summary.updated) % COMMIT_EVERY == 0:
-                    store.commit()
-            progress.update(task, advance=1)
-        store.commit()
-        progress.update(task, description="linking events")
-        if summary.added or summary.updated or store.count("events") == 0:
+                continue
+            try:
+                batch[item.id] = analyze_document(item)
+            except Exception as exc:  # one bad document must not stop the batch
+                _report(err, SourceProblem(item.source, f"analysis failed: {exc!r}", True))
+                summary.failed += 1
+                continue
+            if previous is None:
+                summary.added += 1
+            elif pending is None:
+                summary.updated += 1
+            if len(batch) >= BATCH_SIZE:
+                store.put(batch.values())
+                batch.clear()
+        if batch:
+            store.put(batch.values())
+        if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
+            progress.update(task, description="linking events")
             store.replace_knowledge(build_knowledge_base(list(store.analyses())))
     summary.events = store.count("events")
     summary.claims = store.count("claims")

@@ -44,7 +44,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
     `text` or `html`, optional `url`, `published`), each optionally .gz.
     Unchanged documents are skipped; changed ones replace their old analysis.
     """
-    with Store(db) as store:
+    with Store(db) as store, store.writing():
         summary = ingest_paths(store, paths, max_bytes=max_bytes)
     click.echo(summary.line())
     if not summary.ingested_any:

@@ -1,14 +1,22 @@
 """SQLite persistence.
 
-Documents keep their full analysis (JSON) so that the cross-document stages
-can be re-run from the store alone; the knowledge base is derived data and is
-replaced as a whole, in one transaction, after each ingest.
+Documents keep their full analysis (JSON) in the same row, so a document is
+never stored without its analysis; batches of documents go in one
+transaction each (WAL mode: readers keep reading while a batch is written).
+The knowledge base is derived data, replaced as a whole in one transaction;
+a `knowledge_stale` flag, set with every batch and cleared with every
+rebuild, tells an interrupted ingest's rerun that a rebuild is still owed.
+The schema is versioned (`PRAGMA user_version`); a database written by an
+older attache is upgraded in place on open by the scripts in `migrations/`.
 """
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -18,11 +26,18 @@ from ..model import (Analysis, ClaimMention, Event, EventRelation, EventTask, Kn
                      ReconciledClaim, TitleRecord)
 from .search import rebuild_index
 
-SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 30
 
 
 class StoreError(Exception):
-    """The database cannot be opened or is not an attache database."""
+    """The database cannot be opened, is not an attache database, or is busy."""
+
+
+def migrations() -> list[str]:
+    """The schema's scripts in order; script n takes a database from version n-1 to n."""
+    folder = resources.files(__package__).joinpath("migrations")
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".sql"))
+    return [folder.joinpath(name).read_text(encoding="utf-8") for name in names]
 
 
 @dataclass(slots=True)
@@ -45,7 +60,7 @@ class Store:
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path} (run 'attache ingest' first)")
         try:
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
@@ -62,16 +77,51 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "meta" not in tables:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        scripts = migrations()
+        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(f"{self.path} is an SQLite file but not an attache database")
-        self.db.executescript(resources.files(__package__).joinpath("schema.sql").read_text())
-        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if row is None:
-            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer attache (schema {row[0]})")
-        self.db.commit()
+        if version > len(scripts):
+            raise StoreError(f"{self.path} was written by a newer attache (schema {version}, "
+                             f"this one knows {len(scripts)})")
+        for number, script in enumerate(scripts[version:], start=version + 1):
+            # executescript commits first: the script and its version bump are one transaction of their own
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the database for one writer: a second ingest is refused with a clear message.
+
+        An OS file lock (released by the kernel even when the process is killed)
+        rather than a row in the database, which a killed ingest would leave behind.
+        """
+        lock_path = f"{self.path}.lock"
+        with open(lock_path, "a+") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.seek(0)
+                holder = lock.read().strip() or "another process"
+                raise StoreError(f"{self.path} is being written by another ingest ({holder}); "
+                                 "run again when it has finished") from None
+            lock.seek(0)
+            lock.truncate()
+            lock.write(f"pid {os.getpid()}")
+            lock.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     # --- documents ---
 
@@ -79,20 +129,19 @@ class Store:
         row = self.db.execute("SELECT content_hash FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def put(self, analysis: Analysis, *, commit: bool = True) -> None:
-        """Store a document with its analysis, replacing an older analysis of the same id."""
-        doc = analysis.document
-        self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, doc.source, analysis.content_hash, doc.language, doc.title, doc.published, doc.url,
-             doc.text, json.dumps(analysis.to_dict(), ensure_ascii=False),
-             datetime.now(timezone.utc).isoformat(timespec="seconds")),
-        )
-        if commit:
-            self.db.commit()
+    def put(self, analyses: Iterable[Analysis]) -> None:
+        """Store a batch of documents with their analyses in one transaction, replacing older analyses."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        rows = [(a.document.id, a.document.source, a.content_hash, a.document.language, a.document.title,
+                 a.document.published, a.document.url, a.document.text,
+                 json.dumps(a.to_dict(), ensure_ascii=False), now) for a in analyses]
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '1')")
 
-    def commit(self) -> None:
-        self.db.commit()
+    def knowledge_stale(self) -> bool:
+        row = self.db.execute("SELECT value FROM meta WHERE key='knowledge_stale'").fetchone()
+        return row is not None and row[0] == "1"
 
     def analyses(self) -> Iterator[Analysis]:
         for (raw,) in self.db.execute("SELECT analysis FROM documents ORDER BY id"):
@@ -117,8 +166,7 @@ class Store:
     # --- knowledge base ---
 
     def replace_knowledge(self, kb: KnowledgeBase) -> None:
-        db = self.db
-        with db:
+        with self.transaction() as db:
             for table in ("events", "event_documents", "people", "person_titles", "claims",
                           "claim_mentions", "tasks", "relations", "copies"):
                 db.execute(f"DELETE FROM {table}")
@@ -135,7 +183,8 @@ class Store:
                                [(p.id, t.title, t.place, t.as_of, _j(t.documents), j)
                                 for j, t in enumerate(p.titles)])
             for i, c in enumerate(kb.claims):
-                db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                db.execute("INSERT INTO claims (id, event_id, indicator, value, unit, qualifier, period, scope,"
+                           " status, target, independent_sources, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                            (c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
                             c.status, int(c.target), c.independent_sources, i))
                 db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -148,6 +197,7 @@ class Store:
                            [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
                             for i, r in enumerate(kb.relations)])
             rebuild_index(db)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '0')")
 
     def knowledge(self) -> KnowledgeBase:
         db = self.db
@@ -171,7 +221,8 @@ class Store:
         claims = [ReconciledClaim(id=r[0], event=r[1], indicator=r[2], value=r[3], unit=r[4], qualifier=r[5],
                                   period=r[6], scope=r[7], status=r[8], target=bool(r[9]),
                                   independent_sources=r[10], mentions=mentions.get(r[0], []))
-                  for r in db.execute("SELECT * FROM claims ORDER BY position")]
+                  for r in db.execute("SELECT id, event_id, indicator, value, unit, qualifier, period, scope, status,"
+                                      " target, independent_sources FROM claims ORDER BY position")]
         tasks = [EventTask(r[0], r[1], r[2], json.loads(r[3]))
                  for r in db.execute("SELECT * FROM tasks ORDER BY event_id, n")]
         relations = [EventRelation(r[0], r[1], r[2], r[3], json.loads(r[4]))

@@ -14,6 +14,7 @@ from ..report.export import SCHEMA
 from ..store import queries
 from ..store.search import KINDS, search
 from .app import BadRequest, NotFound, database, page, settings
+from ..store import StoreError
 from .ingest import MAX_BYTES, ingest_document
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -96,12 +97,16 @@ class NewDocument(BaseModel):
 
 
 @router.post("/documents", status_code=201, summary="Ingest one report (needs the server's token)",
-             responses={401: {"description": "missing or wrong token"}, 403: {"description": "writes are off"}})
+             responses={401: {"description": "missing or wrong token"}, 403: {"description": "writes are off"},
+                        409: {"description": "another ingest is writing to the database"}})
 def post_document(request: Request, body: NewDocument,
                   authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None):
     _check_token(settings(request).token, authorization)
     with settings(request).write_lock:
-        result = ingest_document(settings(request).db_path, body.model_dump())
+        try:
+            result = ingest_document(settings(request).db_path, body.model_dump())
+        except StoreError as exc:  # an ingest from the command line holds the database
+            raise HTTPException(409, str(exc)) from None
     return JSONResponse(result, status_code=201 if result["status"] == "added" else 200)
 
 

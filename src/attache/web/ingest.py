@@ -30,12 +30,12 @@ def raw_document(fields: dict[str, Any]) -> RawDocument:
 
 def ingest_document(db_path: Path, fields: dict[str, Any]) -> dict[str, Any]:
     raw = raw_document(fields)
-    with Store(db_path) as store:
+    with Store(db_path) as store, store.writing():
         previous = store.content_hash(raw.id)
         if previous == content_hash(raw):
             status = "unchanged"
         else:
-            store.put(analyze_document(raw))
+            store.put([analyze_document(raw)])
             store.replace_knowledge(build_knowledge_base(list(store.analyses())))
             status = "added" if previous is None else "updated"
         event = store.db.execute("SELECT event_id FROM event_documents WHERE document_id = ?", (raw.id,)).fetchone()
