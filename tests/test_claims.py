@@ -1,4 +1,4 @@
-"""find_claims on fictional reports, English and French, with hand-built years and places."""
+"""find_claims on fictional reports, English, French and Vietnamese, with hand-built years and places."""
 from __future__ import annotations
 
 import re
@@ -234,3 +234,129 @@ def test_a_provincial_report_naming_only_foreign_countries_keeps_its_own_country
             "In 2025, the country set a national GDP growth target of 8% for 2026.")
     analysis = analyze_document(RawDocument(id="lc.txt", source="lc.txt", content=text, media="text"))
     assert {c.indicator: c.scope for c in analysis.claims}["gdp_growth_target"] == "VN"
+
+
+# --- Vietnamese -----------------------------------------------------------------------------------
+
+def test_vietnamese_report():
+    text = ("Năm 2030, kim ngạch xuất khẩu của nước Cộng hòa Mây đạt gần 95 tỷ USD, tăng 7,4% so với năm 2029; "
+            "cán cân thương mại xuất siêu hơn 4 tỷ USD. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng "
+            "ước đạt 1,3 triệu tỷ đồng. Vốn đầu tư trực tiếp nước ngoài (FDI) đăng ký khoảng 6,1 tỷ USD, "
+            "vốn FDI giải ngân đạt 4,2 tỷ USD. Tổng kim ngạch xuất nhập khẩu đạt 180 tỷ USD, nhập khẩu giảm 2%.")
+    assert rows(text, "vi") == [
+        ("exports", 9.5e10, "USD", "nearly", "2030", "VN"),
+        ("exports_change", 7.4, "%", "exactly", "2030", "VN"),
+        ("trade_surplus", 4e9, "USD", "over", "2030", "VN"),
+        ("retail_sales", 1.3e15, "VND", "about", "2030", "VN"),
+        ("fdi_registered", 6.1e9, "USD", "about", "2030", "VN"),
+        ("fdi_disbursed", 4.2e9, "USD", "exactly", "2030", "VN"),
+        ("trade_total", 1.8e11, "USD", "exactly", "2030", "VN"),
+        ("imports_change", -2, "%", "exactly", "2030", "VN"),
+    ]
+
+
+def test_vietnamese_tourism_finance_and_prices():
+    text = ("Năm 2031, hòn đảo đón 2,4 triệu lượt khách quốc tế, tăng 18% so với cùng kỳ; lạm phát ở mức 3,1%; "
+            "lượng kiều hối đạt 900 triệu USD; vốn hóa thị trường chứng khoán đạt 80 nghìn tỷ đồng.")
+    assert rows(text, "vi") == [
+        ("foreign_tourist_arrivals", 2.4e6, "people", "exactly", "2031", "VN"),
+        ("foreign_tourist_arrivals_change", 18, "%", "exactly", "2031", "VN"),
+        ("inflation", 3.1, "%", "exactly", "2031", "VN"),
+        ("remittances", 9e8, "USD", "exactly", "2031", "VN"),
+        ("stock_market_capitalization", 8e13, "VND", "exactly", "2031", "VN"),
+    ]
+
+
+def test_vietnamese_diplomatic_counts():
+    text = ("Năm 2031, lãnh đạo đã tham gia 55 hoạt động đối ngoại, thực hiện 12 chuyến thăm nước ngoài, "
+            "đón 20 đoàn khách quốc tế và ký hơn 60 thỏa thuận hợp tác. Đất nước có quan hệ ngoại giao với "
+            "150 quốc gia và đã ký 9 hiệp định thương mại tự do.")
+    assert rows(text, "vi") == [
+        ("foreign_affairs_activities", 55, "count", "exactly", "2031", "VN"),
+        ("leader_visits_abroad", 12, "count", "exactly", "2031", "VN"),
+        ("foreign_delegations_received", 20, "count", "exactly", "2031", "VN"),
+        ("cooperation_agreements_signed", 60, "count", "over", "2031", "VN"),
+        ("diplomatic_relations_countries", 150, "count", "exactly", "2031", "VN"),
+        ("ftas_signed", 9, "count", "exactly", None, "VN"),  # a running total: no year in its sentence
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị được kết nối trực tuyến tới 40 tỉnh, thành phố.",
+    "Sáng 8/1, hội nghị lần thứ 12 khai mạc theo Nghị quyết số 18.",
+    "Công ty đạt tăng trưởng 37% trong quý.",
+    "Chi tiêu quốc phòng chiếm 2% GDP.",
+    "Hai là, hàng chục dự án đã hoàn thành.",
+])
+def test_vietnamese_numbers_that_are_not_claims(text):
+    assert claims(text, "vi") == []
+
+
+def test_vietnamese_shares_of_gdp_go_to_what_they_share():
+    assert rows("Năm 2031, nợ công bằng 36% GDP.", "vi") == [("public_debt", 36, "%", "exactly", "2031", "VN")]
+
+
+def test_vietnamese_periods():
+    text = ("Sáu tháng đầu năm 2032, xuất khẩu đạt 40 tỷ USD, tăng 9% so với cùng kỳ năm 2031.\n"
+            "Giai đoạn 2028-2032, kiều hối đạt 20 tỷ USD.\n"
+            "Từ năm 2028 đến năm 2032, nhập khẩu đạt 70 tỷ USD.")
+    assert [r[4] for r in rows(text, "vi")] == ["2032", "2032", "2028-2032", "2028-2032"]
+
+
+def test_vietnamese_relative_periods():
+    text = "Trong 3 năm qua, lãnh đạo đã có 30 chuyến thăm nước ngoài. Trong năm qua, vốn FDI đạt 5 tỷ USD."
+    assert [r[4] for r in rows(text, "vi", reference_year=2033)] == ["2031-2033", "2032"]
+    assert rows("Năm nay, kiều hối đạt 2 tỷ USD.", "vi", reference_year=2033)[0][4] == "2033"
+
+
+def test_vietnamese_period_inherited_across_sentences_and_not_from_a_baseline():
+    text = "Năm 2032 xuất khẩu đạt 50 tỷ USD, tăng 5% so với năm 2031.\nTổng mức bán lẻ ước đạt 3 triệu tỷ đồng."
+    assert rows(text, "vi")[-1] == ("retail_sales", 3e15, "VND", "about", "2032", "VN")
+
+
+def test_vietnamese_targets():
+    text = ("Hội nghị tổng kết năm 2032 và triển khai nhiệm vụ năm 2033.\n"
+            "Chính phủ đặt mục tiêu tăng trưởng GDP năm 2033 đạt ít nhất 7,5%.\n"
+            "Ngành phấn đấu xuất khẩu đạt 60 tỷ USD.")
+    got = [(c.indicator, c.figure.value, c.figure.qualifier, c.period, c.target) for c in claims(text, "vi")]
+    assert got == [("gdp_growth_target", 7.5, "at least", "2033", True),
+                   ("exports_target", 6e10, "exactly", "2033", True)]
+
+
+def test_vietnamese_province_scope():
+    text = ("Năm 2032, xuất khẩu cả nước đạt 400 tỷ USD.\n"
+            "Đối với tỉnh Sơn La, năm 2032 là năm khởi sắc. Vốn FDI của tỉnh đạt 300 triệu USD; "
+            "tỉnh đã cấp mới cho hơn 40 dự án đầu tư.\n"
+            "Năm 2032, Lạng Sơn thu hút 1,2 tỷ USD vốn FDI, trong khi kim ngạch xuất khẩu của cả nước đạt 400 tỷ USD.")
+    places = [place(text, "Sơn La"), place(text, "Lạng Sơn")]
+    assert [(r[0], r[1], r[3], r[5]) for r in rows(text, "vi", places=places)] == [
+        ("exports", 4e11, "exactly", "VN"),
+        ("fdi_registered", 3e8, "exactly", "Sơn La"),
+        ("investment_projects", 40, "over", "Sơn La"),
+        ("fdi_registered", 1.2e9, "exactly", "Lạng Sơn"),
+        ("exports", 4e11, "exactly", "VN"),
+    ]
+
+
+def test_vietnamese_rank_change_and_targets_met():
+    text = "Năm 2032, chỉ số hạnh phúc tăng 6 bậc; tỉnh đạt và vượt 14/14 chỉ tiêu."
+    assert rows(text, "vi") == [("happiness_index_rank_change", 6, "count", "exactly", "2032", "VN"),
+                                ("targets_met", 14, "count", "exactly", "2032", "VN")]
+
+
+# --- new indicators in every language -------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("In 2030, retail sales of goods and consumer services reached 250 billion USD.", "en"),
+    ("En 2030, les ventes au détail ont atteint 250 milliards de dollars.", "fr"),
+])
+def test_retail_sales(text, language):
+    assert rows(text, language) == [("retail_sales", 2.5e11, "USD", "exactly", "2030", "VN")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In 2030, the province licensed 45 new investment projects.", "en"),
+    ("En 2030, la province a agréé 45 nouveaux projets d'investissement.", "fr"),
+])
+def test_investment_projects(text, language):
+    assert rows(text, language) == [("investment_projects", 45, "count", "exactly", "2030", "VN")]

@@ -1,4 +1,4 @@
-"""find_figures on fictional sentences, English and French."""
+"""find_figures on fictional sentences, English, French and Vietnamese."""
 from __future__ import annotations
 
 import pytest
@@ -236,3 +236,123 @@ def test_unknown_language_falls_back_to_english_conventions():
 def test_a_currency_sign_before_and_a_unit_after():
     assert [(f.text, f.unit) for f in find_figures("The fund holds $5 USD in cash.", "en")] == [("$5 USD", "USD")]
     assert [(f.text, f.unit) for f in find_figures("Prices rose US$ 3 percent.", "en")] == [("US$ 3 percent", "%")]
+
+
+# --- Vietnamese ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("1,75", 1.75), ("7,2", 7.2), ("1.030", 1030), ("99.321", 99321), ("2.653.000", 2653000), ("1.5", 1.5),
+    ("hai", 2), ("mười", 10), ("mười hai", 12), ("mười lăm", 15), ("hai mươi lăm", 25), ("ba mươi mốt", 31),
+    ("năm mươi", 50), ("ba trăm hai mươi", 320), ("một trăm", 100), ("năm trăm", 500), ("hai trăm lẻ bảy", 207),
+])
+def test_vietnamese_number_values(text, value):
+    assert number_value(text, "vi") == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Doanh thu của hợp tác xã đạt 412 tỷ USD.", 4.12e11, "USD"),
+    ("Quỹ nhận 1,75 tỷ đô la Mỹ.", 1.75e9, "USD"),
+    ("Quỹ nhận 3 triệu đô la.", 3e6, "USD"),
+    ("Quỹ nhận 5 đô la Úc.", 5, "AUD"),
+    ("Quỹ dự trữ 7,2 triệu tỷ đồng.", 7.2e15, "VND"),
+    ("Dự án cần 2 nghìn tỷ đồng.", 2e12, "VND"),
+    ("Dự án cần 350 tỉ VNĐ.", 3.5e11, "VND"),
+    ("Giá vé là 150.000 VND.", 150000, "VND"),
+    ("Khoản viện trợ 20 triệu euro.", 2e7, "EUR"),
+    ("Hợp đồng trị giá 3 tỷ yên.", 3e9, "JPY"),
+    ("Hòn đảo đón 2.653.000 người.", 2653000, "people"),
+    ("Hòn đảo đón 17,5 triệu lượt khách.", 1.75e7, "people"),
+    ("Thị trấn có 1.030 du khách.", 1030, "people"),
+    ("Tỷ lệ hài lòng là 39,5%.", 39.5, "%"),
+    ("Tỷ lệ hài lòng là 39,5 phần trăm.", 39.5, "%"),
+    ("Đội tuyển có hai mươi lăm người.", 25, "people"),
+    ("Xã trồng năm trăm nghìn cây xanh.", 500000, "count"),
+])
+def test_vietnamese_scales_currencies_and_people(text, value, unit):
+    f = one(text, "vi")
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Sản lượng đạt gần 40 tấn.", "nearly"),
+    ("Sản lượng đạt xấp xỉ 40 tấn.", "nearly"),
+    ("Sản lượng suýt 40 tấn.", "nearly"),
+    ("Sản lượng đạt hơn 40 tấn.", "over"),
+    ("Sản lượng đạt trên 40 tấn.", "over"),
+    ("Sản lượng vượt mức 40 tấn.", "over"),
+    ("Sản lượng đạt ít nhất 40 tấn.", "at least"),
+    ("Sản lượng tối thiểu 40 tấn.", "at least"),
+    ("Sản lượng không dưới 40 tấn.", "at least"),
+    ("Tỷ lệ đạt 40% trở lên.", "at least"),
+    ("Sản lượng khoảng 40 tấn.", "about"),
+    ("Sản lượng ước đạt 40 tấn.", "about"),
+    ("Sản lượng ước tính 40 tấn.", "about"),
+    ("Sản lượng dự kiến 40 tấn.", "about"),
+    ("Sản lượng chừng 40 tấn.", "about"),
+    ("Sản lượng tối đa 40 tấn.", "at most"),
+    ("Sản lượng không quá 40 tấn.", "at most"),
+    ("Sản lượng dưới 40 tấn.", "under"),
+    ("Sản lượng chưa đến 40 tấn.", "under"),
+    ("Sản lượng đạt 40 tấn.", "exactly"),
+])
+def test_vietnamese_hedges(text, qualifier):
+    assert one(text, "vi").qualifier == qualifier
+
+
+def test_vietnamese_hedge_look_alikes_are_no_hedges():
+    assert one("Nhiệt độ 30 được ghi nhận tại trạm.", "vi").qualifier == "exactly"
+    assert one("Đơn vị có xe tăng 203 trong kho.", "vi").change is False
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Doanh thu tăng 39,5% so với năm trước.", 39.5),
+    ("Doanh thu tăng gần 12% trong kỳ.", 12),
+    ("Doanh thu giảm 3% trong kỳ.", -3),
+    ("Thứ hạng của trường tăng 11 bậc.", 11),
+])
+def test_vietnamese_changes(text, value):
+    f = one(text, "vi")
+    assert (f.change, f.value) == (True, pytest.approx(value))
+
+
+def test_vietnamese_new_level_is_no_change():
+    assert one("Doanh thu tăng lên 5 tỷ đồng.", "vi").change is False
+    assert one("Tỷ lệ hộ nghèo giảm còn 3%.", "vi").change is False
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Dự án cần từ 3 đến 5 tỷ USD.", 3e9, 5e9, "USD"),
+    ("Lãi dự kiến 3-5%.", 3, 5, "%"),
+])
+def test_vietnamese_ranges(text, low, high, unit):
+    f = one(text, "vi")
+    assert (f.low, f.high, f.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch được thông qua năm 2024.",
+    "Giai đoạn 2021-2025 đã khép lại.",
+    "Ngày 6/1/2025 và sáng 8/1, đoàn đến; chiều 29/12 đoàn về.",
+    "Lễ hội kéo dài từ 1/5 đến 3/5.",
+    "Bản tin đăng lúc 11:20, phiên họp mở lúc 15h30.",
+    "Đại hội lần thứ 32 và khóa XIII đã bế mạc.",
+    "Nghị quyết số 18, Chỉ thị 15 và Nghị định 123/2024/NĐ-CP có hiệu lực.",
+    "Văn bản 45/UBND-KT đã được gửi.",
+    "Biên bản ký ngày 08-01-2026 tại xã.",
+    "Số liệu tháng 12/2024 vừa công bố.",
+    "Hai là, hàng chục dự án và vài trăm hộ dân được hỗ trợ.",
+    "Nhà văn hóa quận Ba Đình đón đoàn khách Ba Lan.",
+])
+def test_vietnamese_not_figures(text):
+    assert find_figures(text, "vi") == []
+
+
+def test_vietnamese_shares_and_totals_are_figures():
+    assert one("Xã đạt 15/15 tiêu chí.", "vi").value == 15
+    assert one("Hợp tác xã có tổng số 170 thành viên.", "vi").value == 170
+    assert one("Dân số xã đạt 12.400 người.", "vi").value == 12400
+    assert [f.value for f in find_figures("Một số hộ, năm mươi nghìn cây giống.", "vi")] == [50000]
+
+
+def test_vietnamese_years_alone_are_no_figures_but_counts_of_years_are():
+    assert values("Hai năm sau, mười năm sau.", "vi") == [2, 10]

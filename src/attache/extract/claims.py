@@ -20,7 +20,7 @@ country the text is about.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -195,6 +195,8 @@ def context(language: str) -> Context:
     fillers = alternation(lex["baseline_fillers"])
     hedges = toml(lang, "hedges")["ranges"]
     joiners = alternation(hedges["and"] + hedges["to"] + hedges["between"])
+    # "từ năm 2021 đến năm 2025": the word for "year" may stand before the second year too
+    year_word = alternation(toml(lang, "dates").get("year_words", []))
     rules = tuple(_rule(i, r) for i, r in enumerate(toml(lang, "indicators")["rule"]))
     strings = {s for rule in rules if rule.left for s in rule.left.strings or ()}
     return Context(
@@ -215,7 +217,7 @@ def context(language: str) -> Context:
         horizon=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['horizon'])}\s+\Z")),
         plan_before=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['plan_before'])}\b[^.;:\d\n]{{0,30}}\Z")),
         plan_after=re.compile(rf"\s+{alternation(lex['plan_after'])}(?![\w])") if lex.get("plan_after") else None,
-        year_range=re.compile(rf"\s*(?:{joiners})\s*((?:19|20)\d\d)(?!\d)"),
+        year_range=re.compile(rf"\s*(?:{joiners})\s*(?:{year_word}\s+)?((?:19|20)\d\d)(?!\d)"),
         date_year=Rx.of(re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
                                    rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z")) if months else None,
         relative=tuple((r["kind"], re.compile(fragment(r["pattern"]))) for r in lex.get("relative", [])),
@@ -276,31 +278,52 @@ def _relative(kind: str, m: re.Match[str], ref: int, language: str) -> str | Non
     return str(ref) if n == 1 else f"{ref - int(n) + 1}-{ref}"
 
 
-def _nearest(whens: list[When], roles: tuple[str, ...], lo: int, hi: int, f: Figure) -> When | None:
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """The stated periods of a document in order, with their starts for bisecting: a figure looks
+    only at those near it, not at every year of a long report."""
+    whens: list[When]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, whens: list[When]) -> Periods:
+        return cls(whens, [w.start for w in whens])
+
+    def starting(self, lo: int, hi: int) -> list[When]:
+        """The periods starting in [lo, hi]."""
+        return self.whens[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+    def last(self, role: str, pos: int) -> When | None:
+        """The last period of `role` ending by `pos`."""
+        for w in reversed(self.whens[:bisect_right(self.starts, pos)]):
+            if w.role == role and w.end <= pos:
+                return w
+        return None
+
+
+def _nearest(periods: Periods, roles: tuple[str, ...], lo: int, hi: int, f: Figure) -> When | None:
     """The period of `roles` in [lo, hi] nearest the figure, looking left first."""
-    left = [w for w in whens if w.role in roles and lo <= w.start and w.end <= f.start]
+    left = [w for w in periods.starting(lo, f.start) if w.role in roles and w.end <= f.start]
     if left:
         return max(left, key=lambda w: w.end)
-    right = [w for w in whens if w.role in roles and w.start >= f.end and w.end <= hi]
-    return min(right, key=lambda w: w.start) if right else None
+    return next((w for w in periods.starting(f.end, hi) if w.role in roles and w.end <= hi), None)
 
 
-def _period(f: Figure, clause: Span, sentence: Span, whens: list[When], target: bool, stock: bool,
+def _period(f: Figure, clause: Span, sentence: Span, periods: Periods, target: bool, stock: bool,
             timing: Timing) -> str | None:
     roles = ("period", "plan", "horizon") if target else ("period", "plan")
     for lo, hi in ((clause.start, clause.end), (sentence.start, sentence.end)):
-        if (w := _nearest(whens, roles, lo, hi, f)):
+        if (w := _nearest(periods, roles, lo, hi, f)):
             return w.period
     if target:
-        plans = [w for w in whens if w.role == "plan"]
-        before = [w for w in plans if w.end <= f.start]
-        if before or plans:
-            return (before[-1] if before else plans[0]).period
+        plan = periods.last("plan", f.start) or next((w for w in periods.whens if w.role == "plan"), None)
+        if plan:
+            return plan.period
         return str(timing.reference_year) if timing.reference_year is not None else None
     if stock:
         return None
-    before = [w for w in whens if w.role == "period" and w.end <= sentence.start]
-    return before[-1].period if before else None
+    before = periods.last("period", sentence.start)
+    return before.period if before else None
 
 
 # --- sentences and clauses -------------------------------------------------
@@ -326,11 +349,11 @@ def _containing(spans: list[Span], starts: list[int], pos: int) -> Span | None:
 class Sentence:
     """One sentence with the figures in it; clause boundaries and cue matches are found once."""
 
-    def __init__(self, text: str, span: Span, figures: list[Figure], ctx: Context) -> None:
+    def __init__(self, text: str, span: Span, inside: list[Figure], ctx: Context) -> None:
+        """`inside`: the figures starting in the sentence, whose commas and dashes are no boundaries."""
         self.text = text
         self.span = span
         self.ctx = ctx
-        inside = [f for f in figures if span.start <= f.start < span.end]
         self.boundaries = [m.span() for m in ctx.boundary.finditer(text, span.start, span.end)
                            if not any(f.start <= m.start() < f.end for f in inside)]
         self._left: tuple[list[int], list[tuple[int, int, Rule]]] | None = None
@@ -458,17 +481,32 @@ def _is_target(text: str, f: Figure, clause: Span, cue: Cue, ctx: Context) -> bo
 
 # --- scope -----------------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class Locals:
+    """The provinces and cities named in a document in order, with their starts for bisecting."""
+    places: list[PlaceMention]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, places: list[PlaceMention]) -> Locals:
+        local = sorted((p for p in places if p.kind in LOCAL_KINDS), key=lambda p: p.span.start)
+        return cls(local, [p.span.start for p in local])
+
+    def starting(self, lo: int, hi: int) -> list[PlaceMention]:
+        """The places starting in [lo, hi)."""
+        return self.places[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
 def _scope(text: str, f: Figure, clause: Span, sentence: Span, paragraph: Span | None,
-           places: list[PlaceMention], country: str, ctx: Context) -> str:
-    local = [p for p in places if p.kind in LOCAL_KINDS]
+           local: Locals, country: str, ctx: Context) -> str:
     for lo, hi in ((clause.start, clause.end), (sentence.start, sentence.end)):
-        near = [p for p in local if lo <= p.span.start and p.span.end <= hi]
+        near = [p for p in local.starting(lo, hi) if p.span.end <= hi]
         if near:
             return min(near, key=lambda p: abs(p.span.start - f.start)).name
         if lo == clause.start and ctx.national.search(text, lo, hi):
             return country
     if paragraph is not None:
-        first = next((p for p in local if paragraph.start <= p.span.start < paragraph.end), None)
+        first = next(iter(local.starting(paragraph.start, paragraph.end)), None)
         if first and first.span.start <= f.start and ctx.scope_intro.match(text, paragraph.start, first.span.start):
             return first.name
     return country
@@ -503,13 +541,17 @@ def find_claims(doc: CleanDocument, figures: list[Figure], years: list[YearMenti
     starts = [s.start for s in sentences]
     para_starts = [p.start for p in doc.paragraphs]
     located = [(f, _containing(sentences, starts, f.start) or Span(f.start, f.end)) for f in figures]
-    whens = _periods(text, years, timing, ctx, list(dict.fromkeys(span for _, span in located)))
-    ordered = sorted(places, key=lambda p: p.span.start)
+    periods = Periods.of(_periods(text, years, timing, ctx, list(dict.fromkeys(span for _, span in located))))
+    local = Locals.of(places)
     country = _country(places)
+    by_start = sorted(figures, key=lambda f: f.start)
+    figure_starts = [f.start for f in by_start]
     cache: dict[Span, Sentence] = {}
     claims = []
     for f, sentence in located:
-        sent = cache.get(sentence) or cache.setdefault(sentence, Sentence(text, sentence, figures, ctx))
+        if (sent := cache.get(sentence)) is None:
+            inside = by_start[bisect_left(figure_starts, sentence.start):bisect_left(figure_starts, sentence.end)]
+            sent = cache[sentence] = Sentence(text, sentence, inside, ctx)
         clause = _clause(text, sent, f)
         cue = _cue(text, f, clause, sent, ctx)
         if cue is None:
@@ -520,7 +562,7 @@ def find_claims(doc: CleanDocument, figures: list[Figure], years: list[YearMenti
         paragraph = _containing(doc.paragraphs, para_starts, f.start)
         claims.append(Claim(
             indicator=indicator, figure=figure,
-            period=_period(f, clause, sentence, whens, target, cue.rule.stock, timing),
-            scope=_scope(text, f, clause, sentence, paragraph, ordered, country, ctx),
+            period=_period(f, clause, sentence, periods, target, cue.rule.stock, timing),
+            scope=_scope(text, f, clause, sentence, paragraph, local, country, ctx),
             sentence=sentence, target=target))
     return claims

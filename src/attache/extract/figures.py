@@ -34,11 +34,26 @@ TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
 """Words (apostrophes inside kept) and single signs: how phrases before a number are compared."""
 GAP_BREAK = re.compile(r"(?s:.*)[\d_]")
 """Everything up to the last digit or underscore: besides spaces, the only characters between tokens."""
+DASHED_DATE = re.compile(r"\d{1,2}-\d{1,2}-\d{2,4}(?!\d)")
+"""A date written with dashes ("08-01-2026"): its numbers would otherwise read as a range."""
+NAME_SIGNS = frozenset(".°#:")
+"""Signs that may stand between a naming word and its number ("No. 5", "n° 15", "số: 18")."""
+SENTENCE_ENDS = ".!?:;…\n"
+OPENERS = " \t\"“‘'«([-–—•*"
+"""What may stand between the end of a sentence and the first word of the next one."""
 URL_MARKS = ("://", "www.", "@", ".htm", ".php", ".jpg", ".jpeg", ".png", ".pdf", ".gov", ".com", ".vn", ".org")
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(phrase.lower().replace("’", "'")))
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """The tokens of `phrase` up to its last word: "No." is compared as "no", as the word before a number is."""
+    tokens = _tokens(phrase)
+    while tokens and not tokens[-1][0].isalpha():
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _key(token: re.Match[str]) -> str:
@@ -77,10 +92,14 @@ class Grammar:
     words: re.Pattern[str]
     """Numbers in words, matched in the lower-cased text (much faster than ignoring case)."""
     hedges: Phrases
-    """Phrase -> qualifier."""
+    """Phrase -> qualifier, None for a word that only ends like a hedge ("nhiệt độ")."""
     changes: Phrases
-    """Phrase -> True for a decrease."""
-    identifiers: frozenset[str]
+    """Phrase -> True for a decrease, None for a word that only ends like a change word ("xe tăng")."""
+    identifiers: Phrases
+    """Phrase right before a number -> True when it makes the number a name, a reference or a vague
+    quantity ("Resolution 18", "hàng trăm"), False for a longer phrase that does not ("tổng số")."""
+    day_words: frozenset[str]
+    """Words before a day/month written like a fraction ("từ 1/5") that make it a date."""
     between: frozenset[str]
     months: frozenset[str]
     months_capitalised: bool
@@ -153,9 +172,13 @@ def grammar(language: str) -> Grammar:
     prefix, suffix = _currencies(lang)
     prefix_rx = _marks(prefix, groups)
     suffix_rx = _marks(suffix, groups)
-    hedge_table = {_tokens(p): q for q, phrases in hedges["before"].items() for p in phrases}
-    change_table = {_tokens(p): direction == "down"
-                    for direction, phrases in hedges["change_before"].items() for p in phrases}
+    hedge_table: dict[tuple[str, ...], object] = {_tokens(p): None for p in hedges.get("not_before", [])}
+    hedge_table.update({_tokens(p): q for q, phrases in hedges["before"].items() for p in phrases})
+    identifier_table = {_words(p): False for p in nums.get("not_identifiers", [])}
+    identifier_table.update({_words(p): True for p in nums["identifiers"] + nums.get("vague", [])})
+    change_table: dict[tuple[str, ...], object] = {_tokens(p): None for p in hedges.get("not_before", [])}
+    change_table.update({_tokens(p): direction == "down"
+                         for direction, phrases in hedges["change_before"].items() for p in phrases})
     joiners = units.get("currency_joiners", [])
     joined = rf"(?:{alternation(joiners)}\s*)?" if joiners else ""
     percent = alternation(toml("common", "units")["percent"] + units["percent"])
@@ -178,7 +201,8 @@ def grammar(language: str) -> Grammar:
         words=re.compile(f"(?P<words>{syn.words})"),
         hedges=Phrases.of(hedge_table),
         changes=Phrases.of(change_table),
-        identifiers=frozenset(_tokens(i)[0] for i in nums["identifiers"]),
+        identifiers=Phrases.of(identifier_table),
+        day_words=frozenset(w.lower() for w in nums.get("day_words", [])),
         between=frozenset(_tokens(b)[0] for b in ranges["between"]),
         months=frozenset(m.lower() for m in months),
         months_capitalised=bool(dates.get("capitalised")),
@@ -252,7 +276,8 @@ def _left(text: str, s: int, run: list[re.Match[str]], g: Grammar) -> Left:
     word = _last_word(text, run, 0)
     left.last_word = word[0] if word else ""
     stop = len(run)
-    if (hedge := g.hedges.ending(run, stop)):
+    hedge = g.hedges.ending(run, stop)
+    if hedge and hedge[0] is not None:  # None: a word that only ends like one ("nhiệt độ")
         left.qualifier, k = hedge
         stop -= k
         left.start = run[stop].start()
@@ -295,16 +320,20 @@ def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Gramma
     s, e = m.span()
     if any(a <= s < b for a, b in page.phones):
         return False
+    last = ""
     if (word := _last_word(text, run, max(0, s - NAME_WINDOW))):
         last, at = word
-        if last in g.identifiers:
+        if _names(run, last, at, g):
             return False
         if last in g.months and (not g.months_capitalised or text[at].isupper()):
             return False
     if g.month_after and g.month_after.match(text, e):
         return False
+    if g.ordinal.match(text, e):
+        return False
     if _in_words(m):
-        return True
+        # a number word capitalised inside a sentence is part of a name ("Ba Đình", "Three Gorges")
+        return not text[s].isupper() or _opens_sentence(text, s)
     prev = text[s - 1] if s else " "
     if prev.isalnum() or prev == "+" or (not joined and prev in "-/:.," and s > 1 and text[s - 2].isalnum()):
         return False
@@ -313,9 +342,39 @@ def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Gramma
     nxt = text[e:e + 2]
     if nxt[:1] in "/:.," and nxt[1:2].isdigit():
         return False
-    if g.ordinal.match(text, e) or g.clock.match(text, s):
+    if nxt[:1] == "/" and nxt[1:2].isupper():
+        return False  # a document number: "123/QĐ-TTg"
+    if nxt[:1] == "-" and DASHED_DATE.match(text, s):
+        return False
+    if m.group("ratio") and _is_date(m.group("ratio"), last, g):
+        return False
+    if g.clock.match(text, s):
         return False
     return not (page.urls and _in_url(text, s, e))
+
+
+def _names(run: list[re.Match[str]], last: str, at: int, g: Grammar) -> bool:
+    """Whether the words ending with `last` (at offset `at`) make the number after them a name."""
+    stop = next((i + 1 for i in range(len(run) - 1, -1, -1) if run[i].start() == at), None)
+    if stop is None:  # a word cut by the window: alone it is all there is
+        return g.identifiers.table.get((last,)) is True
+    if any(t.group() not in NAME_SIGNS for t in run[stop:]):
+        return False  # "một số, 50 …": a comma ends what the word names
+    found = g.identifiers.ending(run, stop)
+    return found is not None and found[0] is True
+
+
+def _is_date(ratio: str, last: str, g: Grammar) -> bool:
+    """Whether "a/b" is a date rather than a share ("14/14 targets"): a share never exceeds its whole,
+    so "8/1" is a day and month; "12/2024" is a month; "1/5" after a day word ("từ 1/5") is a day."""
+    a, b = (int(x) for x in ratio.split("/"))
+    return a > b or FIRST_YEAR <= b <= LAST_YEAR or (b <= 12 and last in g.day_words)
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    """Whether only spaces, quotes or brackets stand between `s` and the end of a sentence or line."""
+    kept = text[max(0, s - 12):s].rstrip(OPENERS)
+    return not kept or kept[-1] in SENTENCE_ENDS
 
 
 @dataclass(slots=True)

@@ -13,6 +13,8 @@ from functools import cache
 from ..lexicons import toml
 
 FALLBACK_LANGUAGE = "en"
+NOTHING = "(?!)"
+"""A regex that never matches."""
 
 
 def lexicon_language(language: str) -> str:
@@ -26,7 +28,12 @@ def fragment(entry: str) -> str:
 
 
 def alternation(entries: list[str] | tuple[str, ...], *, literal: bool = False) -> str:
-    """One non-capturing alternation, longest entry first so that "million billion" wins over "million"."""
+    """One non-capturing alternation, longest entry first so that "million billion" wins over "million".
+
+    No entries match nothing (an empty group would match everywhere): a language may lack
+    ordinal suffixes or glued scales."""
+    if not entries:
+        return NOTHING
     parts = sorted(entries, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(p) if literal else fragment(p) for p in parts) + ")"
 
@@ -83,24 +90,38 @@ def syntax(language: str) -> NumberSyntax:
     multipliers = {k.lower(): float(v) for k, v in lex["multipliers"].items()}
     scales = {k.lower(): float(v) for k, v in lex["scales"].items()}
     articles = [a.lower() for a in lex["articles"]]
-    every = list(values) + list(multipliers)
-    any_word = alternation(every, literal=True)
+    leading = [w.lower() for w in lex.get("leading", [])]
+    trailing = [w.lower() for w in lex.get("trailing", [])]
+    every = [w for w in list(values) + list(multipliers) if w not in leading and w not in trailing]
+    # articles start a number only before a multiplier or scale ("a hundred"); leading words stand
+    # only there, wherever they are ("năm trăm" is 500, "hai năm" two years); trailing words only
+    # right after tens ("hai mươi lăm" is 25, "lăm le" no number)
+    before_scale = r"(?=[\s-]+" + alternation(list(multipliers) + list(scales), literal=True) + r"(?![\w-]))"
+    article = alternation(articles, literal=True) + before_scale
+    lead = "|" + alternation(leading, literal=True) + before_scale if leading else ""
+    any_word = f"(?:{alternation(every, literal=True)}{lead})"
     starters = alternation([w for w in every if w not in articles], literal=True)
-    article = (alternation(articles, literal=True)
-               + r"(?=[\s-]+" + alternation(list(multipliers) + list(scales), literal=True) + r"(?![\w-]))")
     joiner = alternation(lex["joiners"], literal=True)
     # "and"/"et" joins words only after a multiplier ("one hundred and five") or between tens and
     # one/eleven ("vingt et un"); elsewhere it joins two numbers ("between three and five").
-    after_mult = "|".join(f"(?<={re.escape(m)})" for m in multipliers)
+    glues = [rf"(?:{_after(multipliers)})\s+{joiner}\s+"]
     tens = [w for w, v in values.items() if v >= 20 and v % 10 == 0]
-    after_tens = "|".join(f"(?<={re.escape(t)})" for t in tens)
-    ones = alternation([w for w, v in values.items() if v in (1, 11)], literal=True)
-    glue = (rf"(?:(?:{after_mult})\s+{joiner}\s+|(?:{after_tens})[\s-]+{joiner}[\s-]+(?={ones}(?![\w-]))"
-            r"|\s+|-)")
-    words = rf"(?<![\w-])(?:{starters}|{article})(?:{glue}{any_word})*(?![\w-])"
-    return NumberSyntax(digits=digits, words=words, word_token=re.compile(any_word, re.IGNORECASE),
+    ones = [w for w, v in values.items() if v in (1, 11)]
+    if tens and ones:
+        glues.append(rf"(?:{_after(tens)})[\s-]+{joiner}[\s-]+(?={alternation(ones, literal=True)}(?![\w-]))")
+    glue = "(?:" + "|".join(glues) + r"|\s+|-)"
+    tens_and_ten = [w for w, v in values.items() if 10 <= v < 100 and v % 10 == 0]
+    trail = rf"|(?:{_after(tens_and_ten)})\s+{alternation(trailing, literal=True)}" if trailing else ""
+    words = rf"(?<![\w-])(?:{starters}|{article}{lead})(?:{glue}{any_word}{trail})*(?![\w-])"
+    tokens = alternation(list(values) + list(multipliers), literal=True)
+    return NumberSyntax(digits=digits, words=words, word_token=re.compile(tokens, re.IGNORECASE),
                         values=values, multipliers=multipliers, scales=scales, decimal=decimal,
                         thousands=thousands)
+
+
+def _after(words: dict[str, float] | list[str]) -> str:
+    """Lookbehinds: right after one of `words`."""
+    return "|".join(f"(?<={re.escape(w)})" for w in words) or NOTHING
 
 
 def digits_value(text: str, kind: str, syn: NumberSyntax) -> float:
