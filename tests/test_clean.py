@@ -1,6 +1,7 @@
 """Cleaning: clutter out, report kept, captions and credits apart, spans, sentences, language."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,84 @@ def test_sentences_never_cross_paragraphs_and_spans_cut_the_text():
         doc = fixture(name)
         assert doc.sentences
         assert_spans_consistent(doc)
+
+
+# --- Vietnamese pages ---
+
+VI_PAGE = """Trang chủ | Thời sự | Kinh tế | Văn hóa | Du lịch | Thể thao
+Cỡ chữ
+In bài
+Làng gốm ven sông đón đoàn khách quốc tế đầu tiên
+
+Thứ Ba, 14/04/2026 08:05
+
+(BĐS) - Chiều 13/4, làng gốm ven sông đã đón đoàn khách từ 12 quốc gia đến tham quan và học làm gốm.
+
+Du khách học nặn bình gốm - Ảnh: TTXVN/Lan Chi
+
+Nhiều du khách cho biết đây là trải nghiệm thú vị nhất trong chuyến đi của họ. Đọc tiếp
+
+Nghệ nhân hướng dẫn khách tô men (Ảnh: Quốc Tuấn)
+
+Hợp tác xã dự kiến mở thêm hai lớp học vào mùa hè năm nay.
+
+Thu Hà (TTXVN)
+
+Chia sẻ: Facebook | Zalo | Sao chép liên kết
+Đánh giá bài viết: ★★★★★
+Bình luận (0)
+
+Tin cùng chuyên mục
+Chợ hoa xuân mở cửa sớm
+"""
+
+
+def test_vietnamese_clutter_captions_credits_and_dateline():
+    doc = clean(VI_PAGE)
+    assert doc.text.splitlines() == [
+        "Chiều 13/4, làng gốm ven sông đã đón đoàn khách từ 12 quốc gia đến tham quan và học làm gốm.",
+        "Nhiều du khách cho biết đây là trải nghiệm thú vị nhất trong chuyến đi của họ.",
+        "Hợp tác xã dự kiến mở thêm hai lớp học vào mùa hè năm nay."]
+    assert doc.title == "Làng gốm ven sông đón đoàn khách quốc tế đầu tiên"
+    assert doc.published == "2026-04-14"
+    assert doc.language == "vi"
+    assert doc.captions == ["Du khách học nặn bình gốm", "Nghệ nhân hướng dẫn khách tô men"]
+    assert [(c.name, c.kind) for c in doc.credits] == [
+        ("Lan Chi", "photo"), ("Quốc Tuấn", "photo"), ("Thu Hà", "author")]
+    assert_spans_consistent(doc)
+
+
+@pytest.mark.parametrize("line", ["PV", "Nhóm PV", "Chia sẻ", "Cỡ chữ", "Đọc tiếp"])
+def test_vietnamese_widgets_and_anonymous_bylines_credit_no_one(line):
+    body = "Hợp tác xã gốm ven sông vừa mở thêm hai lớp học nặn gốm cho khách du lịch."
+    doc = clean(f"{line}\n{body}\n{line}\n")
+    assert doc.text == body and doc.credits == []
+
+
+@pytest.mark.parametrize("line", ["Theo TTXVN", "Theo Báo Đồng Nai", "Tin liên quan", "Bình luận (3)"])
+def test_vietnamese_source_line_or_related_news_ends_the_report(line):
+    body = "Hợp tác xã gốm ven sông vừa mở thêm hai lớp học nặn gốm cho khách du lịch."
+    doc = clean(f"{body}\n{line}\nGốm sứ Việt lên kệ siêu thị châu Âu trong năm nay\n")
+    assert doc.text == body and doc.credits == []
+
+
+def test_a_sentence_opening_with_theo_stays():
+    text = "Theo Ban tổ chức, lễ hội kéo dài năm ngày.\nLễ hội có 40 gian hàng của các làng nghề."
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("08/01/2026 - 11:20", "2026-01-08"),
+    ("Cập nhật: 08/01/2026 11:25", "2026-01-08"),
+    ("Thứ Năm, 08/01/2026 11:20 (GMT+7)", "2026-01-08"),
+    ("11:20, Thứ Năm, 08/01/2026", "2026-01-08"),
+])
+def test_vietnamese_datelines(dateline, published):
+    body = "Hợp tác xã gốm ven sông vừa mở thêm hai lớp học nặn gốm cho khách du lịch."
+    doc = clean(f"{dateline}\n{body}\n")
+    assert (doc.text, doc.published) == (body, published)
+
+
+def test_decomposed_accents_are_composed():
+    composed = "Hợp tác xã gốm ven sông vừa mở thêm hai lớp học nặn gốm cho khách du lịch."
+    assert clean(unicodedata.normalize("NFD", composed)).text == composed

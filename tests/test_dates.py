@@ -192,3 +192,83 @@ def test_two_years_in_one_clause_keep_their_own_tense() -> None:
 def test_years_as_years_only() -> None:
     text = "In 2029, 1,500 people came; on March 3, 2029 the hall held 2,030 seats, for the 2030-2035 term."
     assert [y.year for y in find_years(text)] == [2029, 2030, 2035]
+
+
+# --- Vietnamese ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ngày 14/3/2023, phà mới bắt đầu chạy tuyến ra đảo.", "2023-03-14"),
+    ("Ngày 14 tháng 3 năm 2023, phà mới bắt đầu chạy tuyến ra đảo.", "2023-03-14"),
+    ("Phà mới chạy thử vào 14-3-2023 trên tuyến ra đảo.", "2023-03-14"),
+    ("Ngày 04/03/2023, phà mới bắt đầu chạy tuyến ra đảo.", "2023-03-04"),
+])
+def test_vietnamese_date_forms(text: str, expected: str) -> None:
+    dates, _, _ = find_dates(make_doc(text, "vi"))
+    assert [d.value for d in dates] == [expected]
+    assert text[dates[0].span.start:dates[0].span.end] == dates[0].text
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Sáng 14/3, đoàn công tác đã đến thăm làng gốm ven sông.", "morning"),
+    ("Chiều 14/3, đoàn công tác đã đến thăm làng gốm ven sông.", "afternoon"),
+    ("Tối 14/3, đoàn công tác đã đến thăm làng gốm ven sông.", "evening"),
+    ("Chiều ngày 14/3, đoàn công tác đã đến thăm làng gốm ven sông.", "afternoon"),
+    ("Sáng nay (14/3), đoàn công tác đã đến thăm làng gốm ven sông.", "morning"),
+])
+def test_vietnamese_day_and_month_after_a_part_of_day(text: str, part: str) -> None:
+    dates, _, _ = find_dates(make_doc(text, "vi", published="2022-03-15"))
+    assert [(d.value, d.part_of_day, d.year_inferred) for d in dates] == [("2022-03-14", part, True)]
+
+
+def test_vietnamese_fractions_scores_and_durations_are_not_dates() -> None:
+    text = ("Giá cá tra giảm 1/3 so với tháng trước. Đội chủ nhà thắng 2-1 trên sân khách. "
+            "Người vi phạm bị phạt 3 tháng 10 ngày tù. Hợp tác xã có 6/10 thành viên là nữ.")
+    assert values(text, "vi", published="2022-03-15") == []
+
+
+def test_vietnamese_weekday_belongs_to_the_date() -> None:
+    dates, _, _ = find_dates(make_doc("Chủ nhật, ngày 13/3/2022, chợ phiên mở cửa từ sớm.", "vi"))
+    assert (dates[0].text, dates[0].value) == ("Chủ nhật, ngày 13/3/2022", "2022-03-13")
+    dates, _, _ = find_dates(make_doc("Thứ Hai (14/3), chợ phiên mở cửa từ sớm.", "vi", published="2022-03-16"))
+    assert dates[0].value == "2022-03-14" and dates[0].text.startswith("Thứ Hai")
+
+
+def test_vietnamese_yearless_date_between_reviewed_and_planned_years() -> None:
+    text = ("Chiều 27/12, Sở Du lịch tổ chức hội nghị tổng kết công tác năm 2031 và triển khai nhiệm vụ năm 2032.\n"
+            "Năm 2031, toàn tỉnh đã đón hơn 2 triệu lượt khách.")
+    dates, years, timing = find_dates(make_doc(text, "vi"))
+    assert timing.event_date == "2031-12-27"
+    assert [(y.year, y.tense) for y in years] == [(2031, "past"), (2032, "future"), (2031, "past")]
+
+
+def test_vietnamese_event_date_is_the_lead_date_tied_to_the_event() -> None:
+    text = ("Sáng 9/2, tại Huế, Chủ tịch tỉnh chủ trì hội nghị về mùa lễ hội.\n"
+            "Từ ngày 1/3, vé tham quan sẽ tăng giá.")
+    assert find_dates(make_doc(text, "vi", published="2030-02-10"))[2].event_date == "2030-02-09"
+    # A bound of a period ("từ ngày", from) is no event day, even alone in the lead.
+    text = "Từ ngày 1/3, vé tham quan các lăng tẩm sẽ tăng giá."
+    assert find_dates(make_doc(text, "vi", published="2030-02-10"))[2].event_date is None
+
+
+def test_vietnamese_relative_words_with_publication_date() -> None:
+    assert values("Hôm qua, cảng cá đón 40 tàu cập bến.", "vi", published="2030-02-10") == ["2030-02-09"]
+    assert values("Hôm qua, cảng cá đón 40 tàu cập bến.", "vi") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hội nghị đề ra nhiệm vụ năm 2031 cho toàn ngành.", "future"),
+    ("Đơn vị đặt mục tiêu năm 2031 đạt 9% tăng trưởng.", "future"),
+    ("Hội nghị tổng kết công tác năm 2030 của ngành.", "past"),
+    ("Sản lượng tăng 7% so với năm 2029.", "past"),
+    ("Năm 2030, toàn ngành đã vượt kế hoạch.", "past"),
+    ("Năm 2031, nhà máy sẽ mở thêm hai dây chuyền.", "future"),
+    ("Tỉnh giữ tầm nhìn đến năm 2045.", "future"),
+])
+def test_vietnamese_year_tense(text: str, expected: str) -> None:
+    assert [y.tense for y in find_years(text, "vi")] == [expected]
+
+
+def test_vietnamese_year_mentions() -> None:
+    years = find_years("Trong tháng 12/2030, lượng khách tăng. Trong 3 năm qua, tỉnh đã mở 5 tuyến mới.", "vi")
+    assert [y.year for y in years] == [2030]
+    assert find_years("Mã hồ sơ 15/2030 đã được duyệt.", "vi") == []

@@ -135,3 +135,60 @@ def test_french_place_and_named_event() -> None:
 def test_no_trigger() -> None:
     s = describe_setting(make_doc("The rice harvest was good this year."), [], Timing())
     assert (s.type, s.plover, s.title, s.place, s.bridge_points) == (None, None, None, None, [])
+
+
+# --- Vietnamese ---
+
+def test_vietnamese_conference_title_place_and_bridges() -> None:
+    text = ("Sáng 3/3, tại Hà Nội, Bộ trưởng Bộ Nông nghiệp chủ trì Hội nghị tổng kết công tác năm 2030 và "
+            "triển khai nhiệm vụ năm 2031 của ngành Nông nghiệp. Hội nghị được kết nối trực tuyến tới các tỉnh.\n"
+            "Tại điểm cầu tỉnh Cà Mau, Phó Chủ tịch tỉnh cùng dự.\n"
+            "Tại điểm cầu Kiên Giang có lãnh đạo các sở. Điểm cầu Trung ương đặt tại trụ sở Bộ.")
+    places = [place(text, "Hà Nội", "Hanoi", "city"), place(text, "Cà Mau", "Ca Mau"),
+              place(text, "Kiên Giang", "Kien Giang")]
+    s = setting(make_doc(text, "vi"), places)
+    assert (s.type, s.plover) == ("conference", "CONSULT")
+    assert s.title == ("Hội nghị tổng kết công tác năm 2030 và triển khai nhiệm vụ năm 2031 của ngành Nông nghiệp")
+    assert s.place == "Hanoi"
+    assert s.bridge_points == ["Ca Mau", "Kien Giang"]
+
+
+def test_vietnamese_bridge_point_words_without_place_mentions() -> None:
+    text = ("Chiều 5/5, hội nghị trực tuyến diễn ra tại nhiều điểm cầu.\n"
+            "Ở điểm cầu thành phố Cần Thơ có 40 đại biểu; điểm cầu Sóc Trăng chưa có tên trong danh sách.")
+    s = setting(make_doc(text, "vi"), [])
+    assert s.bridge_points == ["Can Tho"]  # "điểm cầu X" alone needs X to be a known province
+
+
+def test_vietnamese_host_bridge_point_is_the_venue() -> None:
+    text = "Chiều 5/5, tại Huế, Sở Y tế tổ chức hội nghị trực tuyến về tiêm chủng."
+    places = [place(text, "Huế", "Hue", "city")]
+    s = setting(make_doc(text, "vi", captions=["Toàn cảnh hội nghị tại điểm cầu Huế"]), places)
+    assert (s.place, s.bridge_points) == ("Hue", [])
+
+
+def test_vietnamese_event_types() -> None:
+    cases = {
+        "Ngày 7/7, hai Bộ trưởng đã hội đàm tại Viêng Chăn.": ("talks", "CONSULT"),
+        "Ngày 7/7, hai tập đoàn đã tổ chức lễ ký kết thỏa thuận hợp tác.": ("signing", "AGREE"),
+        "Ngày 7/7, Chủ tịch nước bắt đầu chuyến thăm cấp nhà nước tới Lào.": ("visit", "CONSULT"),
+        "Ngày 7/7, Viện Sử học tổ chức hội thảo khoa học về thương cảng cổ.": ("seminar", "CONSULT"),
+        "Ngày 7/7, Chính phủ họp phiên họp thường kỳ tháng 6.": ("session", "CONSULT"),
+        "Ngày 7/7, Diễn đàn Hợp tác Mê Kông lần thứ 3 khai mạc.": ("forum", "CONSULT"),
+    }
+    for text, expected in cases.items():
+        s = setting(make_doc(text, "vi"), [])
+        assert (s.type, s.plover) == expected, text
+
+
+def test_vietnamese_title_ends_before_the_date_and_the_verb() -> None:
+    text = "Hội thảo khoa học về nghề gốm cổ sáng 12/4 thu hút nhiều nhà nghiên cứu."
+    assert setting(make_doc(text, "vi"), []).title == "Hội thảo khoa học về nghề gốm cổ"
+    text = "Ngày 30/4, tỉnh tổ chức Lễ kỷ niệm 50 năm Ngày Thống nhất non sông tại quảng trường."
+    assert setting(make_doc(text, "vi"), []).title == "Lễ kỷ niệm 50 năm Ngày Thống nhất non sông"
+
+
+def test_vietnamese_venue_name_is_not_the_event() -> None:
+    text = "Ngày 2/6, tại Trung tâm Hội nghị Quốc gia, hơn 300 doanh nghiệp tham gia hội chợ."
+    s = setting(make_doc(text, "vi"), [])
+    assert (s.type, s.title) == (None, None)

@@ -140,3 +140,41 @@ def test_french_premier_and_lessons_ignored() -> None:
             "Premier, moderniser le réseau.\n"
             "Deuxième, réduire les pertes d'eau.")
     assert numbered(text, "fr") == [(1, "moderniser le réseau."), (2, "réduire les pertes d'eau.")]
+
+
+# --- Vietnamese ---
+
+def test_vietnamese_ordinal_paragraphs_after_a_directive() -> None:
+    text = ("Chủ tịch tỉnh yêu cầu các sở tập trung vào những nhiệm vụ trọng tâm sau:\n"
+            "Thứ nhất, hoàn thành việc nạo vét kênh trước mùa mưa.\n"
+            "Thứ hai, tập huấn cho đội cứu hộ ở mọi xã.\n"
+            "Thứ ba, công bố bản đồ ngập lụt trên cổng thông tin.\n"
+            "Buổi làm việc kết thúc lúc 11 giờ.")
+    assert numbered(text, "vi") == [(1, "hoàn thành việc nạo vét kênh trước mùa mưa."),
+                                    (2, "tập huấn cho đội cứu hộ ở mọi xã."),
+                                    (3, "công bố bản đồ ngập lụt trên cổng thông tin.")]
+
+
+def test_vietnamese_list_of_results_is_not_tasks() -> None:
+    text = ("Giám đốc Sở cho biết, năm qua ngành đã đạt được nhiều kết quả nổi bật.\n"
+            "Một là, sản lượng lúa tăng mạnh. Năng suất đạt mức cao nhất từ trước tới nay.\n"
+            "Hai là, hệ thống thủy lợi được nâng cấp.\n"
+            "Ba là, thu nhập của nông dân được cải thiện.")
+    assert numbered(text, "vi") == []
+
+
+def test_vietnamese_results_then_tasks_keeps_the_tasks() -> None:
+    text = ("Báo cáo tại hội nghị, Phó Giám đốc cho biết ngành đã đạt được nhiều kết quả quan trọng.\n"
+            "Một là, xuất khẩu thủy sản tăng. Hai là, giá cá ổn định.\n"
+            "Kết luận hội nghị, Giám đốc đề nghị các phòng triển khai các giải pháp sau:\n"
+            "Một là, mở rộng vùng nuôi đạt chuẩn.\n"
+            "Hai là, hỗ trợ ngư dân tiếp cận vốn vay.")
+    assert numbered(text, "vi") == [(1, "mở rộng vùng nuôi đạt chuẩn."), (2, "hỗ trợ ngư dân tiếp cận vốn vay.")]
+
+
+def test_vietnamese_numbered_items_only_with_a_full_stop_or_bracket() -> None:
+    text = ("Bộ trưởng chỉ đạo các địa phương khẩn trương thực hiện các yêu cầu: 1. Rà soát toàn bộ đê bao. "
+            "2. Dự trữ đủ vật tư. 3) Báo cáo hằng ngày về Bộ.")
+    assert [n for n, _ in numbered(text, "vi")] == [1, 2, 3]
+    text = "Bộ trưởng đề nghị tăng vốn: 1,5 tỷ đồng cho đê bao; 2,3 tỷ đồng cho kênh mương."
+    assert numbered(text, "vi") == []

@@ -9,6 +9,7 @@ the classified sequence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache
@@ -95,9 +96,13 @@ def _invisible() -> re.Pattern[str]:
 
 
 def normalise(line: str) -> str:
-    """Single spaces, no indentation, no invisible characters (soft hyphens, zero-width spaces)."""
+    """Single spaces, no indentation, no invisible characters (soft hyphens, zero-width spaces), composed accents.
+
+    Some Vietnamese pages write "ế" as "e" plus combining marks: composed (NFC), every lexicon word matches it.
+    """
     # A regex substitution leaves most lines untouched far faster than str.translate walks them.
-    return " ".join(_invisible().sub("", line).split())
+    text = " ".join(_invisible().sub("", line).split())
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _key(text: str | None) -> str:
@@ -121,8 +126,9 @@ def clean_text(content: str, *, title: str | None = None) -> Page:
     end = _report_end(lines)
     _read_tail(lines[end:], page)
     body = lines[:end]
-    _drop_menu_runs(body)
+    # Before menu runs: a byline followed by share and rating widgets would read as one more menu item.
     _lone_byline(body)
+    _drop_menu_runs(body)
     if title:
         _drop_repeated_title(body, title)
     else:
@@ -143,6 +149,8 @@ def _classify(text: str, r: Rules) -> Line:
     if m:
         url = r.url.search(m.group("rest"))
         return Line(Kind.SOURCE, text, url.group(0) if url else None)
+    if _attribution(text, r):
+        return Line(Kind.SOURCE, text)
     key = _undouble(text)
     if r.widget.fullmatch(key) or r.banner.fullmatch(text) or _widget_bar(text, r):
         return Line(Kind.WIDGET, text)
@@ -155,9 +163,23 @@ def _classify(text: str, r: Rules) -> Line:
     line = _byline(text, r) or _caption(text, r)
     if line:
         return line
+    text = _strip_read_more(text, r)
     words = text.count(" ") + 1
     short = words <= _SHORT_WORDS and len(text) <= _SHORT_CHARS and text[-1] not in _TERMINAL
     return Line(Kind.SHORT if short else Kind.BODY, text)
+
+
+_READ_MORE_CHARS = 30
+
+
+def _strip_read_more(text: str, r: Rules) -> str:
+    """"… the last sentence. Đọc tiếp": a widget label glued after the paragraph's last sentence goes."""
+    if text[-1] in _TERMINAL:  # most paragraphs end with a sentence: nothing to look for
+        return text
+    end = max(text.rfind(c, max(0, len(text) - _READ_MORE_CHARS)) for c in _TERMINAL)
+    if end > 0 and r.widget.fullmatch(text, end + 1):
+        return text[:end + 1]
+    return text
 
 
 _BAR_CHARS = "|·•»"
@@ -223,6 +245,15 @@ def _dateline(text: str, r: Rules) -> Line | None:
     if iso is None or not _dateline_head().fullmatch(head):
         return None
     return Line(Kind.DATELINE, text, iso)
+
+
+_OUTLET_WORDS = 5
+
+
+def _attribution(text: str, r: Rules) -> bool:
+    """"Theo TTXVN", "Theo Dân trí": a few words naming an outlet, not a sentence ("Theo Bộ Y tế, …")."""
+    m = r.attribution.fullmatch(text)
+    return bool(m and m.group("outlet")[0].isupper() and m.group("outlet").count(" ") < _OUTLET_WORDS)
 
 
 def _byline(text: str, r: Rules) -> Line | None:
@@ -317,17 +348,30 @@ def _drop_menu_runs(lines: list[Line]) -> None:
 
 
 def _lone_byline(lines: list[Line]) -> None:
-    """A personal name alone on the report's last line, or just before a source line, is its author."""
+    """A personal name alone on the report's last line, or just before a source line, is its author.
+
+    Not the last of several short lines: that is a menu or a tag list.
+    """
     last = _last_index(lines, (Kind.BODY, Kind.SHORT))
     candidates = {last} if last is not None else set()
     candidates.update(i - 1 for i, line in enumerate(lines) if line.kind is Kind.SOURCE and i)
     r = rules()
     for i in sorted(candidates):
         line = lines[i]
-        if (line.kind in (Kind.BODY, Kind.SHORT) and 2 <= line.text.count(" ") + 1 <= 4
-                and _is_name(line.text, r, max_words=4)):
+        previous = _last_index(lines[:i], (Kind.BODY, Kind.SHORT))
+        if previous is not None and lines[previous].kind is Kind.SHORT:
+            continue
+        # "Thanh Hương (TTXVN)", "Thu Hà/CVN": the agency after the name is no part of it.
+        name = _agency_suffix().sub("", line.text)
+        if (line.kind in (Kind.BODY, Kind.SHORT) and 2 <= name.count(" ") + 1 <= 4
+                and _is_name(name, r, max_words=4)):
             line.kind = Kind.BYLINE
-            line.names = [line.text]
+            line.names = [name]
+
+
+@cache
+def _agency_suffix() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:\(\s*[A-ZĐ][A-ZĐ0-9.+-]+\s*\)|/\s*[A-ZĐ][A-ZĐ0-9.+-]+)$")
 
 
 def _last_index(lines: list[Line], kinds: tuple[Kind, ...]) -> int | None:

@@ -22,6 +22,8 @@ class Rules:
     tail: re.Pattern[str]
     source: re.Pattern[str]
     byline: re.Pattern[str]
+    attribution: re.Pattern[str]
+    """"Theo TTXVN": a line crediting the report to an outlet, whose words follow."""
     photo_credit: re.Pattern[str]
     photo_slot: re.Pattern[str]
     photo_slot_chars: int
@@ -64,6 +66,8 @@ def rules() -> Rules:
     date = (rf"(?:{NUMERIC_DATE}|(?P<td>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<tm>{month})\.?,?\s+(?P<ty>\d{{4}})"
             rf"|(?P<td2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ty2>\d{{4}}))")
     separators = r"[\s,:|–—-]*"
+    # Words between a leading time and the date: "08:30, Thứ Năm, 08/01/2026", "11:20 ngày 08/01/2026".
+    between = r"(?:[^\W\d_]+[\s,:|–—-]+){0,3}"
     photo_words = _gather("photo", langs)
     photo = _words(photo_words)
     images = "|".join(map(re.escape, common.get("image_extensions", []))) or "(?!)"
@@ -73,16 +77,20 @@ def rules() -> Rules:
         tail=re.compile(rf"\W*(?:{_patterns(_gather('tail', langs))})\W*", i),
         source=re.compile(rf"(?:{_words(_gather('source', langs))})\s*:\s*(?P<rest>.{{0,300}})", i),
         byline=re.compile(rf"(?:{_words(_gather('byline', langs))})(?:\s*:\s*|\s+)(?P<names>[^:]{{2,80}}?)\.?", i),
+        attribution=re.compile(
+            rf"(?:{_words(_gather('attribution', langs)) or '(?!)'})\s+(?P<outlet>[^\W\d_][^,;:!?]{{0,50}}?)\.?", i),
         photo_credit=re.compile(
             rf"{_CREDIT_LEAD}\(?(?:{photo})\s*:\s*(?P<credit>[^:|()]{{1,80}}?)\s*\)?\s*\|?\s*$", i),
         photo_slot=re.compile(rf"(?<=\S)\s*[-–—]?\s*(?:{photo})\s+\d{{1,3}}\s*\.?$", i),
         # " - " + the longest photo word + " 123 ." (each whitespace run being one space)
         photo_slot_chars=3 + max(map(len, photo_words), default=0) + 6,
-        dateline=re.compile(rf"(?:{_TIME}{separators})?{date}(?:{separators}{_TIME})?[\s)]*", i),
+        dateline=re.compile(rf"(?:{_TIME}{separators}{between})?{date}(?:{separators}{_TIME})?[\s)\]]*", i),
         month_word=re.compile(r"([^\W\d_]+)\.?,?\s*$"),
         months=months,
         banner=re.compile(rf"{_DOMAIN}(?:\s*[-–—|:]\s*[^.!?]{{0,80}})?", i),
-        outlet_prefix=re.compile(rf"\(?{_DOMAIN}\)?\s*[-–—:]\s+(?=\S+\s+\S+\s+\S)", i),
+        # "(site.gov.vn) - …", "(TTXVN) - …": an outlet's domain, or its acronym in capitals in brackets.
+        outlet_prefix=re.compile(
+            rf"(?:\(?{_DOMAIN}\)?|(?-i:\([A-ZĐ]{{2,10}}\)))\s*[-–—:]\s+(?=\S+\s+\S+\s+\S)", i),
         url=re.compile(r"(?:https?://|www\.)\S+", i),
         image_url=re.compile(rf"(?:https?://|www\.)\S+\.(?:{images})(?:[?#]\S*)?", i),
         name_particles=frozenset(common.get("name_particles", [])),

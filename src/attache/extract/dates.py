@@ -3,9 +3,13 @@
 Date forms: "January 6, 2025", "6 January 2025", "6 janvier 2025", "le 6 janvier",
 "06/01/2025" (day first, as Vietnamese and French sites write; month first only
 when the day-first reading is impossible or contradicts a written weekday),
-"2025-01-06", each with an optional weekday and part of day ("On the morning of
-January 6", "Ce matin, 6 janvier", "Dans l'après-midi du 6 janvier"), plus
-relative words ("yesterday", "hier") when the publication date is known.
+"2025-01-06", "ngày 6 tháng 1 năm 2025", each with an optional weekday and part of
+day ("On the morning of January 6", "Ce matin, 6 janvier", "Dans l'après-midi du
+6 janvier", "Chiều ngày 6/1/2025"), plus relative words ("yesterday", "hier", "hôm
+qua") when the publication date is known. A day and month without year written
+with digits ("Sáng 6/1", "thứ Năm (8/1)") or a month word ("ngày 6 tháng 1") counts
+only right after a date word of the language (a part of day, "ngày", a weekday):
+elsewhere "1/3" is a fraction.
 
 Year-less dates are resolved against an anchor, in this order:
 
@@ -51,9 +55,10 @@ from ..model import CleanDocument, DateMention, Span, Timing, YearMention
 
 Tense = Literal["past", "future", "unknown"]
 
-_CLAUSE_MARK = re.compile(r"[.!?;:\n]")
-_DIGITS = re.compile(r"\d+")
-_AFTER_CUT = re.compile(r",|\band\b|\bet\b")
+# A clause ends at ";", a line end, ".!?" before a space (not "39.5") or ":" before no digit (not "03:22").
+_CLAUSE_END = re.compile(r"[;\n]|[.!?](?![^ \n\t])|:(?!\d)")
+_CLAUSE_MARKS = ";\n.!?:"
+_DIGITS = re.compile(r"[0-9]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _TRAILER = re.compile(r"[\s,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\(?GMT[+-]?\d*\)?)?)?[\s|]*$")
 _GRACE_DAYS = 7
@@ -65,6 +70,12 @@ _WINDOW = 40
 _WEEKDAY_CHARS = 20
 _SEGMENT = 120
 _JUST_BEFORE_CHARS = 40
+_SHORT_LEAD_CHARS = 16
+_MONTH_YEAR_CHARS = 12
+# Keys the English and French lexicons leave out: their words, which every language read until Vietnamese.
+_DEFAULT_YEAR_WORDS = ["the year", "l'année", "year"]
+_DEFAULT_CONJUNCTIONS = ["and", "et"]
+_DEFAULT_BEFORE_DAY = ["the"]
 
 # Evidence weights: a cue right before the year decides, a planning/review word
 # outweighs grammatical tense, and words of the whole clause count least.
@@ -95,12 +106,73 @@ def phrase_pattern(words: list[str] | set[str]) -> str:
     return rf"\b{emit(root)}\b" if root else "(?!)"
 
 
+def _is_word(text: str, i: int) -> bool:
+    """Whether text[i] is a regex word character (out of range: no)."""
+    if 0 <= i < len(text):
+        c = text[i]
+        return c.isalnum() or c == "_"
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Whole-word lower-case phrases found with str.find: what `phrase_pattern` matches, faster on a long text.
+
+    A regex with a leading word boundary is tried at every position of the text; str.find skips to each
+    occurrence in C. Worth it for a few phrases scanned over a whole report.
+    """
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: list[str]) -> Phrases:
+        return cls(tuple(sorted({w.lower() for w in words if w}, key=len, reverse=True)))
+
+    def find(self, low: str) -> list[tuple[int, int]]:
+        """(start, end) of each leftmost-longest, non-overlapping occurrence, as `re.finditer` gives them."""
+        hits: list[tuple[int, int]] = []
+        for word in self.words:
+            i = low.find(word)
+            while i != -1:
+                end = i + len(word)
+                if (_is_word(low, i - 1) != _is_word(low, i)) and (_is_word(low, end - 1) != _is_word(low, end)):
+                    hits.append((i, end))
+                i = low.find(word, i + 1)
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out: list[tuple[int, int]] = []
+        for start, end in hits:
+            if not out or start >= out[-1][1]:
+                out.append((start, end))
+        return out
+
+
 def lower(text: str) -> str:
     """Lower case with the same offsets as `text`, and one kind of apostrophe."""
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return low.replace("’", "'")
+
+
+def digit_runs(text: str) -> list[re.Match[str]]:
+    """Each run of ASCII digits, in order.
+
+    A regex search tries every position of the text; finding each digit with str.find skips
+    the text in C and is several times faster on a report, where digits are few.
+    """
+    positions = []
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i != -1:
+            positions.append(i)
+            i = text.find(digit, i + 1)
+    positions.sort()
+    runs = []
+    previous = -2
+    for i in positions:
+        if i != previous + 1:
+            runs.append(_DIGITS.match(text, i))
+        previous = i
+    return runs
 
 
 def _cue_re(words: list[str]) -> re.Pattern[str] | None:
@@ -117,20 +189,30 @@ class _Lang:
     capitalised: bool
     """Month names count only when written with a capital ("May 6", not "may 6")."""
     weekday: re.Pattern[str]
+    short: re.Pattern[str] | None
+    """A day and month without year ("6/1"); only for languages that write it."""
+    short_lead: re.Pattern[str] | None
+    """Words one of which must stand right before a date without year (None: none needed)."""
+    month_year: re.Pattern[str] | None
+    """The month word before "12/" in "tháng 12/2024", whose year is then a year mention."""
     months: dict[str, int]
     weekdays: dict[str, int]
     parts: dict[str, str]
     part_before: re.Pattern[str]
-    part_after: re.Pattern[str]
+    part_after: re.Pattern[str] | None
     event_before: re.Pattern[str] | None
     event_words: re.Pattern[str] | None
-    relative: re.Pattern[str] | None
+    relative: Phrases
     relative_days: dict[str, int]
     just_before: re.Pattern[str]
-    """Groups fh/fj/ph/pj: a future horizon, future, past horizon, past cue right before a year (lower case)."""
+    """A cue right before a year, matched on the reversed lower-case text before it (group `cue`, reversed)."""
+    before_groups: dict[str, str]
+    """Cue right before a year -> fh/fj/ph/pj: a future horizon, future, past horizon, past cue."""
     cues: re.Pattern[str]
     cue_labels: dict[str, str]
     """Cue phrase -> fs/fw/ps/pw: strong and weak future and past cues."""
+    after_cut: re.Pattern[str]
+    """Where the words after a year stop being its own: a comma or a conjunction."""
 
 
 _CUE_LABELS = (("fs", "future", "strong"), ("ps", "past", "strong"), ("fw", "future", "weak"), ("pw", "past", "weak"))
@@ -138,14 +220,21 @@ _BEFORE_GROUPS = (("fh", "future", "horizon"), ("ph", "past", "horizon"), ("fj",
                   ("pj", "past", "just_before"))
 
 
-def _tense_res(tense: dict[str, dict[str, list[str]]]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    before = "|".join(f"(?P<{g}>{_alternation(words)})" for g, t, kind in _BEFORE_GROUPS
-                      if (words := [w.lower() for w in tense.get(t, {}).get(kind, [])])) or "(?!)"
+def _tense_res(tense: dict[str, dict[str, list[str]]], year_words: list[str]
+               ) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    before: dict[str, str] = {}
+    for group, t, kind in _BEFORE_GROUPS:
+        for word in tense.get(t, {}).get(kind, []):
+            before.setdefault(word.lower(), group)
     labels: dict[str, str] = {}
     for label, t, kind in _CUE_LABELS:
         for word in tense.get(t, {}).get(kind, []):
             labels.setdefault(word.lower(), label)
-    return (re.compile(rf"(?<!\w)(?:{before})\s+(?:the\s+year\s+|l'année\s+|year\s+)?$"),
+    # Matched on the reversed text before a year, anchored at the year: one attempt instead of a search
+    # through the window; the longest cue first, as the leftmost match of a forward search would be.
+    reversed_before = _alternation([w[::-1] for w in before]) or "(?!)"
+    reversed_years = _alternation([w[::-1] for w in year_words]) or "(?!)"
+    return (re.compile(rf"\s+(?:(?:{reversed_years})\s+)?(?P<cue>{reversed_before})(?!\w)"), before,
             re.compile(phrase_pattern(list(labels))), labels)
 
 
@@ -156,33 +245,50 @@ def _lang(language: str) -> _Lang:
     months = {k.lower(): int(v) for k, v in lex["months"].items()}
     weekdays = {k.lower(): int(v) for k, v in lex["weekdays"].items()}
     mon, wd = phrase_pattern(list(months)), phrase_pattern(list(weekdays))
-    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    year_words = [w.lower() for w in lex.get("year_words", _DEFAULT_YEAR_WORDS)]
+    year = rf"(?:,?\s+(?:(?:{_alternation(year_words)})\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?"
     # Every pattern runs on lower-case text from a run of digits: that is what keeps the scan fast.
     month_before = re.compile(rf"(?P<mon>{mon})\.?\s+$") if lex.get("month_first") else None
     month_day = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?![\d:]){year}")
     day_month = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<mon>{mon})\.?{year}")
     numeric = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])")
     iso = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<dd>\d\d)(?!\d)")
-    # A weekday (and "the") written before a date belongs to it: "Wednesday - 07/05/2025", "mardi 15 mars".
-    weekday = re.compile(rf"(?P<wd>{wd})\.?,?\s*(?:-\s*)?(?:the\s+)?$")
-    parts = {k.lower(): v for k, v in lex["parts_of_day"].items()}
     links = lex.get("links", {})
+    # A weekday (and "the") written before a date belongs to it: "Wednesday - 07/05/2025", "mardi 15 mars",
+    # "thứ Năm (8/1)".
+    day = _alternation(links.get("before_day", _DEFAULT_BEFORE_DAY)) or "(?!)"
+    weekday = re.compile(rf"(?P<wd>{wd})\.?,?\s*(?:-\s*)?(?:\(\s*)?(?:(?:{day})\s+)?$")
+    short_dates = lex.get("short_dates")
+    short = short_lead = None
+    if short_dates is not None:
+        short = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
+        leads = [w.lower() for w in short_dates.get("after", [])] + list(weekdays)
+        short_lead = re.compile(rf"(?<!\w)(?:{_alternation(leads) or '(?!)'})\s*[,(]?\s*$")
+    month_year = (re.compile(rf"(?<!\w)(?:{_alternation(lex['month_year'])})\s*\d{{1,2}}/$")
+                  if lex.get("month_year") else None)
+    parts = {k.lower(): v for k, v in lex["parts_of_day"].items()}
     part = _alternation(parts)
     before_links = _alternation(links.get("before_date", [])) or "(?!)"
     after_links = _alternation(links.get("after_date", [])) or "(?!)"
     part_before = re.compile(
         rf"(?<!\w)(?P<part>{part})(?:\s*,\s*|\s*\(\s*|\s+(?:{before_links})\s+(?:the\s+)?|\s+)$", re.IGNORECASE)
-    part_after = re.compile(rf",?\s*(?:(?:{after_links})\s+)?(?P<part>{part})(?!\w)", re.IGNORECASE)
-    cues = lex.get("event_cues", {}).get("before", [])
-    event_before = (re.compile(rf"(?:^|(?<!\w))(?:{_alternation(cues)})\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
-                    if cues else None)
+    part_after = (re.compile(rf",?\s*(?:(?:{after_links})\s+)?(?P<part>{part})(?!\w)", re.IGNORECASE)
+                  if lex.get("part_after_date", True) else None)
+    event_cues = lex.get("event_cues", {})
+    cues = event_cues.get("before", [])
+    # "từ ngày 1/7" (from July 1) bounds a period: a cue right after such a word ties nothing to the event.
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in event_cues.get("not_after", []))
+    event_before = (re.compile(rf"(?:^|(?<!\w){not_after})(?:{_alternation(cues)})\s*,?\s*(?:the\s+)?$",
+                               re.IGNORECASE) if cues else None)
     triggers = [w for t in events.get("trigger", []) for w in t.get("nouns", []) + t.get("verbs", [])]
     relative = {k.lower(): int(v) for k, v in lex.get("relative", {}).items()}
     tense = lex.get("tense", {})
+    conjunctions = _alternation(lex.get("conjunctions", _DEFAULT_CONJUNCTIONS)) or "(?!)"
     return _Lang(month_before, month_day, day_month, numeric, iso, bool(lex.get("capitalised")), weekday,
-                 months, weekdays, parts, part_before, part_after, event_before,
+                 short, short_lead, month_year, months, weekdays, parts, part_before, part_after, event_before,
                  _cue_re(triggers + events.get("cues", {}).get("verbs", [])),
-                 re.compile(phrase_pattern(list(relative))) if relative else None, relative, *_tense_res(tense))
+                 Phrases.of(list(relative)), relative,
+                 *_tense_res(tense, year_words), re.compile(rf",|\b(?:{conjunctions})\b"))
 
 
 # --- years and their tense ---
@@ -235,10 +341,10 @@ def _year(lang: _Lang, low: str, m: re.Match[str], cues: _Cues, own: tuple[tuple
     """A year with its tense: a cue right before it, else the nearest planning/review word of its own
     words, else the balance of grammatical cues, else the cues of its whole clause."""
     start = m.start()
-    cue = lang.just_before.search(low, max(0, start - _JUST_BEFORE_CHARS), start)
+    cue = lang.just_before.match(low[max(0, start - _JUST_BEFORE_CHARS):start][::-1])
     mention = YearMention(Span(start, m.end()), int(m.group()))
     if cue is not None:
-        group = cue.lastgroup or ""
+        group = lang.before_groups[cue.group("cue")[::-1]]
         mention.tense = "future" if group[0] == "f" else "past"
         return _Year(mention, _JUST_BEFORE, True, group[1] == "h")
     nearest = cues.nearest(start, ("fs", "ps"), *own)
@@ -252,44 +358,51 @@ def _year(lang: _Lang, low: str, m: re.Match[str], cues: _Cues, own: tuple[tuple
     return _Year(mention, decided[1], decided[2], False)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for m in _CLAUSE_MARK.finditer(text):
-        mark, nxt = m.group(), text[m.end():m.end() + 1]
-        # Not "39.5" nor "03:22": a full stop ends a clause before a space, a colon before no digit.
-        if (mark in ".!?" and nxt not in ("", " ", "\n", "\t")) or (mark == ":" and nxt.isdigit()):
-            continue
-        bounds.append((start, m.start()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return bounds
+def _clause(text: str, floor: int, pos: int) -> tuple[int, int]:
+    """The clause holding `pos`, which starts at `floor` or after it.
+
+    Only the clauses holding a year are wanted: found around each year (str.rfind back to the last
+    clause end, a regex search on to the next), not by walking every clause of the report.
+    """
+    start = floor
+    for mark in _CLAUSE_MARKS:
+        i = text.rfind(mark, start, pos)
+        while i != -1 and _CLAUSE_END.match(text, i) is None:  # "39.5", "03:22"
+            i = text.rfind(mark, start, i)
+        if i != -1:
+            start = i + 1
+    end = _CLAUSE_END.search(text, pos)
+    return start, end.start() if end else len(text)
 
 
-def _is_year(text: str, m: re.Match[str]) -> bool:
-    """1950-2099 standing alone: not "2,024", "15/2024", "2024.5" or "2024/25"."""
-    if len(m.group()) != 4 or not 1950 <= int(m.group()) <= 2099:
-        return False
+def _is_year(low: str, m: re.Match[str], lang: _Lang) -> bool:
+    """1950-2099 standing alone: not "2,024", "15/2024", "2024.5" or "2024/25"; "tháng 12/2024" is one."""
     start, end = m.start(), m.end()
-    before = text[start - 2:start] if start >= 2 else " " + text[:start]
-    after = text[end:end + 2]
-    return not (before.endswith("/") or (before[-1:] in ".," and before[:1].isdigit())
+    if end - start != 4 or not 1950 <= int(m.group()) <= 2099:
+        return False
+    before = low[start - 2:start] if start >= 2 else " " + low[:start]
+    after = low[end:end + 2]
+    if before.endswith("/"):
+        return (lang.month_year is not None and not after.startswith("/")
+                and lang.month_year.search(low, max(0, start - _MONTH_YEAR_CHARS), start) is not None)
+    return not ((before[-1:] in ".," and before[:1].isdigit())
                 or after.startswith("/") or (after[:1] in ".," and after[1:2].isdigit()))
 
 
 def _years(text: str, language: str, low: str, digits: list[re.Match[str]], dates: list[_Raw]) -> list[_Year]:
     lang = _lang(language)
     in_dates = {pos for r in dates if r.year is not None for pos in range(r.start, r.end)}
-    found = [m for m in digits if _is_year(text, m) and m.start() not in in_dates]
+    # Most runs of digits are not years: the length test spares a call for each of them.
+    found = [m for m in digits if m.end() - m.start() == 4 and m.start() not in in_dates and _is_year(low, m, lang)]
     if not found:
         return []
     out: list[_Year] = []
-    clauses = iter(_clauses(text))
-    c_start, c_end = next(clauses)
+    c_start = c_end = -1
     cues: _Cues | None = None
     clause: Counter[str] = Counter()
     for i, m in enumerate(found):
-        while m.start() >= c_end:
-            c_start, c_end = next(clauses)
+        if m.start() >= c_end:
+            c_start, c_end = _clause(text, c_end + 1, m.start())
             cues = None
         if cues is None:
             # Only clauses holding a year are read for cues; a year's own words lie inside its clause.
@@ -298,7 +411,8 @@ def _years(text: str, language: str, low: str, digits: list[re.Match[str]], date
         prev_end = found[i - 1].end() if i and found[i - 1].end() > c_start else c_start
         nxt = found[i + 1].start() if i + 1 < len(found) and found[i + 1].start() < c_end else None
         # The words after a year belong to it only when no other year of the clause follows.
-        after_end = c_end if nxt is None else m.end() + len(_AFTER_CUT.split(text[m.end():nxt], 1)[0])
+        cut = lang.after_cut.search(text, m.end(), nxt) if nxt is not None else None
+        after_end = c_end if nxt is None else cut.start() if cut else nxt
         own = ((max(prev_end, m.start() - _SEGMENT), m.start()), (m.end(), min(after_end, m.end() + _SEGMENT)))
         out.append(_year(lang, low, m, cues, own, clause))
     return out
@@ -307,7 +421,7 @@ def _years(text: str, language: str, low: str, digits: list[re.Match[str]], date
 def find_years(text: str, language: str = "en") -> list[YearMention]:
     """Every year 1950-2099 used as a year (not the year of a written date), with its tense."""
     low = lower(text)
-    digits = list(_DIGITS.finditer(low))
+    digits = digit_runs(low)
     return [y.mention for y in _years(text, language, low, digits, _raw_dates(text, _lang(language), low, digits))]
 
 
@@ -386,7 +500,13 @@ def _date_at(text: str, low: str, d: re.Match[str], lang: _Lang) -> _Raw | None:
             numeric = False
         elif lang.month_before and (month_before := lang.month_before.search(low, max(0, start - 12), start)):
             m, numeric = lang.month_day.match(low, start), False
+        elif lang.short is not None and before not in "/.-" and (m := lang.short.match(low, start)):
+            numeric = True
     if m is None:
+        return None
+    year = int(m.group("year")) if m.re is not lang.short and m.group("year") else None
+    if year is None and lang.short_lead is not None and not lang.short_lead.search(
+            low, max(0, start - _SHORT_LEAD_CHARS), start):
         return None
     mon = month_before or (m if not numeric else None)
     if mon is not None:
@@ -396,12 +516,13 @@ def _date_at(text: str, low: str, d: re.Match[str], lang: _Lang) -> _Raw | None:
     begin = month_before.start() if month_before else start
     wd = lang.weekday.search(low, max(0, begin - _WEEKDAY_CHARS), begin)
     weekday = lang.weekdays[wd.group("wd")] if wd else None
-    year = int(m.group("year")) if m.group("year") else None
     if m.re is lang.numeric:
         md = _numeric(int(m.group("a")), int(m.group("b")), year or 0, weekday)
         if md is None:
             return None
         month, day = md
+    elif m.re is lang.short:  # day first, as every language that writes "6/1" does
+        month, day = int(m.group("b")), int(m.group("a"))
     if not _make(year or 2000, month, day):
         return None
     return _Raw(wd.start() if wd else begin, m.end(), month, day, year, weekday, numeric=numeric)
@@ -411,6 +532,9 @@ def _raw_dates(text: str, lang: _Lang, low: str, digits: list[re.Match[str]]) ->
     kept: list[_Raw] = []
     for d in digits:
         if kept and d.start() < kept[-1].end:
+            continue
+        length = d.end() - d.start()
+        if length == 3 or length > 4:  # a date opens with a day or an ISO year: skip other figures at once
             continue
         raw = _date_at(text, low, d, lang)
         if raw is not None:
@@ -435,7 +559,7 @@ def _annotate(text: str, raw: list[_Raw], lang: _Lang, paragraphs: list[tuple[in
         sentence_starts = [m.end() for m in _SENTENCE_END.finditer(window)]
         window = window[sentence_starts[-1]:] if sentence_starts else window
         before = lang.part_before.search(window)
-        after = lang.part_after.match(text, r.end, p_end)
+        after = lang.part_after.match(text, r.end, p_end) if lang.part_after is not None else None
         hit = before or after
         r.part = lang.parts[hit.group("part").lower()] if hit else None
         r.event_cue = bool(lang.event_before and lang.event_before.search(window))
@@ -453,16 +577,14 @@ def _is_dateline(text: str, r: _Raw, p_start: int, p_end: int) -> bool:
 
 
 def _relative(low: str, raw: list[_Raw], lang: _Lang) -> list[_Raw]:
-    if lang.relative is None:
-        return []
     out = []
-    for m in lang.relative.finditer(low):
-        near = any(-3 <= r.start - m.end() <= 3 or r.start <= m.start() < r.end for r in raw)
-        if near or low.startswith("'", m.end()):
+    for start, end in lang.relative.find(low):
+        near = any(-3 <= r.start - end <= 3 or r.start <= start < r.end for r in raw)
+        if near or low.startswith("'", end):
             continue
-        phrase = m.group().lower()
+        phrase = low[start:end]
         part = next((v for k, v in lang.parts.items() if k in phrase), None)
-        out.append(_Raw(m.start(), m.end(), 0, 0, None, None, part, offset=lang.relative_days[phrase]))
+        out.append(_Raw(start, end, 0, 0, None, None, part, offset=lang.relative_days[phrase]))
     return out
 
 
@@ -535,7 +657,7 @@ def _event_date(low: str, raw: list[tuple[_Raw, dt.date]], lang: _Lang,
 def find_dates(doc: CleanDocument) -> tuple[list[DateMention], list[YearMention], Timing]:
     text, lang = doc.text, _lang(doc.language)
     low = lower(text)
-    digits = list(_DIGITS.finditer(low))
+    digits = digit_runs(low)
     raw = _raw_dates(text, lang, low, digits)
     years = _years(text, doc.language, low, digits, raw)
     paragraphs = _paragraph_bounds(doc)

@@ -4,11 +4,15 @@ The event sentence is the one holding the event date, else the first sentence
 of the lead with an event trigger. Its first trigger gives the type; the noun
 phrase around a noun trigger gives the title ("the 32nd Diplomatic Conference
 with the theme ..." -> "32nd Diplomatic Conference"), a bare noun ("the
-conference") gives none. The place is a city or province right after "in"/"à"
+conference") gives none. Vietnamese puts the modifiers after the head noun
+("Hội nghị tổng kết công tác năm 2025 ... của ngành Công Thương"): only the words
+after the trigger count, and a trigger inside a venue's name ("Trung tâm Hội nghị
+Quốc gia") is none. The place is a city or province right after "in"/"à"/"tại"
 in the event sentence (else in the lead), never a bridge point. Bridge points,
 the provinces that joined online, are read from the whole text and the
 captions: a PlaceMention where there is one, else the capitalised words next to
-the bridge words ("at the Binh Dinh province bridge" -> "Binh Dinh").
+the bridge words ("at the Binh Dinh province bridge" -> "Binh Dinh", "tại điểm
+cầu tỉnh Nghệ An" -> "Nghe An"); weak wording ("điểm cầu X") needs a known province.
 """
 from __future__ import annotations
 
@@ -19,13 +23,15 @@ from functools import cache
 from .. import lexicons
 from ..model import CleanDocument, EventSetting, PlaceMention, Span, Timing
 from ..text import fold, to_ascii
-from .dates import lower, phrase_pattern
+from .dates import Phrases, lower, phrase_pattern
 
 _LEAD_PARAGRAPHS = 6
 _LEAD_CHARS = 2000
 _TITLE_WORDS = 30
 _MODIFIERS = 4
 _PLACE_WORDS = 4
+_PROVINCE_WORDS = 2
+_VENUE_CHARS = 20
 _NAME_WINDOW = 80
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 # A title ends at punctuation that closes the noun phrase, or a dash between words.
@@ -50,26 +56,34 @@ class _Lang:
     """On lower-case text, like every word pattern here."""
     kinds: dict[str, _Trigger]
     stops: re.Pattern[str]
+    stops_cased: bool
+    """Whether stop words count only as written in lower case (matched on the text, not its lower case)."""
+    dangling: frozenset[str]
+    """Words a title cannot end with: dropped from its end."""
     determiners: frozenset[str]
     continues: frozenset[str] | None
     """Words that may open the words after the trigger; None: any word may."""
+    continues_capitalised: bool
+    """Whether a capitalised word may open them too ("Diễn đàn Kinh tế ...")."""
+    modifiers_before: bool
+    """Whether words before the trigger can belong to the title (not in head-first languages)."""
+    venue_before: re.Pattern[str] | None
+    """Words right before a trigger that make it part of a venue's name ("trung tâm" hội nghị)."""
     place_prepositions: re.Pattern[str]
-    bridge_after: re.Pattern[str] | None
+    bridge_after: Phrases
     """Words that follow the province name ("bridge point")."""
     weak: frozenset[str]
     """Those of them that need a province word or a known province ("side")."""
-    bridge_before: re.Pattern[str] | None
+    bridge_before: Phrases
     """Words that precede the province name ("au pont de")."""
+    weak_before: frozenset[str]
+    """Those of them that need a known province ("điểm cầu")."""
     name_before: re.Pattern[str]
     province_words: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
-def _phrases(words: list[str]) -> re.Pattern[str] | None:
-    return re.compile(phrase_pattern(words)) if words else None
 
 
 @cache
@@ -84,16 +98,24 @@ def _lang(language: str) -> _Lang:
     title, bridge = lex.get("title", {}), lex.get("bridge", {})
     province_words = [w.lower() for w in bridge.get("province_words", [])]
     weak = [w.lower() for w in bridge.get("after_place_weak", [])]
+    weak_before = [w.lower() for w in bridge.get("before_place_weak", [])]
     return _Lang(
         re.compile(phrase_pattern(list(kinds))),
         kinds,
         re.compile(phrase_pattern([w.lower() for w in title.get("stop_words", [])])),
+        bool(title.get("stop_words_cased")),
+        frozenset(w.lower() for w in title.get("dangling", [])),
         frozenset(w.lower() for w in title.get("determiners", [])),
         frozenset(w.lower() for w in title["continues"]) if "continues" in title else None,
+        bool(title.get("continues_capitalised")),
+        title.get("modifiers_before", True),
+        re.compile(rf"(?<!\w)(?:{_alternation([w.lower() for w in title['venues']])})\s+$")
+        if title.get("venues") else None,
         re.compile(rf"(?<!\w)(?:{_alternation(title.get('place_prepositions', []))})\s+(?:the\s+)?$", re.IGNORECASE),
-        _phrases([w.lower() for w in bridge.get("after_place", [])] + weak),
+        Phrases.of(bridge.get("after_place", []) + weak),
         frozenset(weak),
-        _phrases([w.lower() for w in bridge.get("before_place", [])]),
+        Phrases.of(bridge.get("before_place", []) + weak_before),
+        frozenset(weak_before),
         re.compile(rf"(?P<place>(?:{_NAME_TOKEN}[ \t]+){{0,{_PLACE_WORDS - 1}}}{_NAME_TOKEN})[ \t]+"
                    rf"(?P<province>(?i:{_alternation(province_words)})[ \t]+)?$"),
         frozenset(province_words),
@@ -146,14 +168,20 @@ def _title_start(text: str, sentence: Span, start: int, lang: _Lang) -> int:
     return first
 
 
+def _continues(word: str, lang: _Lang) -> bool:
+    return (word.lower() in (lang.continues or ())
+            or (lang.continues_capitalised and (word[:1].isupper() or word[:1].isdigit())))
+
+
 def _title_end(text: str, low: str, sentence: Span, end: int, lang: _Lang) -> int:
     """End of the words after the trigger: punctuation, a stop word, "in <Place>", or the length limit."""
     stop = sentence.end
-    for found in (_TITLE_END.search(text, end, stop), lang.stops.search(low, end, stop)):
+    stops = lang.stops.search(text if lang.stops_cased else low, end, stop)
+    for found in (_TITLE_END.search(text, end, stop), stops):
         if found is not None:
             stop = min(stop, found.start())
     tokens = list(_TOKEN.finditer(text, end, stop))
-    if tokens and lang.continues is not None and tokens[0].group().lower() not in lang.continues:
+    if tokens and lang.continues is not None and not _continues(tokens[0].group(), lang):
         return end
     for token in tokens:
         if token.group()[:1].isupper():
@@ -165,8 +193,12 @@ def _title_end(text: str, low: str, sentence: Span, end: int, lang: _Lang) -> in
 
 def _title(text: str, low: str, sentence: Span, start: int, end: int, lang: _Lang) -> str | None:
     """The noun phrase headed by the trigger at [start, end), or None when it is the bare noun."""
-    phrase = _SPACES.sub(" ", text[_title_start(text, sentence, start, lang):_title_end(text, low, sentence, end, lang)])
-    phrase = phrase.strip()
+    first = _title_start(text, sentence, start, lang) if lang.modifiers_before else start
+    phrase = _SPACES.sub(" ", text[first:_title_end(text, low, sentence, end, lang)])
+    words = phrase.split()
+    while len(words) > 1 and words[-1].lower() in lang.dangling:
+        words.pop()
+    phrase = " ".join(words)
     if fold(phrase) == fold(text[start:end]):
         return None
     return phrase[:1].upper() + phrase[1:]
@@ -177,6 +209,9 @@ def _type_and_title(doc: CleanDocument, low: str, sentences: list[Span],
     chosen: _Trigger | None = None
     for sentence in sentences:
         for m in lang.triggers.finditer(low, sentence.start, sentence.end):
+            if lang.venue_before is not None and lang.venue_before.search(low, max(0, m.start() - _VENUE_CHARS),
+                                                                           m.start()):
+                continue  # "Trung tâm Hội nghị Quốc gia" is a venue, not a conference
             trigger = lang.kinds[m.group()]
             chosen = chosen or trigger
             if trigger.type != chosen.type or not trigger.noun:
@@ -231,27 +266,37 @@ def _known_province(name: str, places: list[PlaceMention]) -> bool:
     return any(p.kind != "country" and fold(p.name) == fold(name) for p in places)
 
 
+def _name_before(text: str, end: int, lang: _Lang) -> re.Match[str] | None:
+    """`name_before` searched in the window before `end`, trying only where its leftmost match can start.
+
+    That is a word start among the last few words (a name and its province words): searching the
+    whole window tries every position and backtracks at each.
+    """
+    window = max(0, end - _NAME_WINDOW)
+    starts = [t.start() for t in _TOKEN.finditer(text, window, end)][-_PLACE_WORDS - _PROVINCE_WORDS:]
+    return next((m for p in starts if (m := lang.name_before.match(text, p, end))), None)
+
+
 def _bridge_names(text: str, low: str, lang: _Lang) -> list[tuple[Span, bool]]:
     """(name span, whether the wording alone makes it a bridge point) for each bridge phrase of one text."""
     found: list[tuple[Span, bool]] = []
-    if lang.bridge_after is not None:
-        for m in lang.bridge_after.finditer(low):
-            before = lang.name_before.search(text, max(0, m.start() - _NAME_WINDOW), m.start())
-            named = before and _name(text, before.start("place"), before.end("place"), True, lang)
-            if named:
-                found.append((named[0], m.group() not in lang.weak or named[1] or bool(before.group("province"))))
-    if lang.bridge_before is not None:
-        for m in lang.bridge_before.finditer(low):
-            after = _NAME_AFTER.match(text, m.end())
-            named = after and _name(text, after.start("place"), after.end("place"), False, lang)
-            if named:
-                found.append((named[0], True))
+    for start, end in lang.bridge_after.find(low):
+        before = _name_before(text, start, lang)
+        named = before and _name(text, before.start("place"), before.end("place"), True, lang)
+        if named:
+            found.append((named[0], low[start:end] not in lang.weak or named[1] or bool(before.group("province"))))
+    for start, end in lang.bridge_before.find(low):
+        after = _NAME_AFTER.match(text, end)
+        named = after and _name(text, after.start("place"), after.end("place"), False, lang)
+        if named:
+            found.append((named[0], low[start:end] not in lang.weak_before))
     return found
 
 
 def _bridge_points(doc: CleanDocument, low: str, places: list[PlaceMention],
-                   lang: _Lang) -> tuple[list[str], list[Span]]:
-    names: list[str] = []
+                   lang: _Lang) -> tuple[dict[str, bool], list[Span]]:
+    """Bridge point names (whether some wording alone made each one), and their spans in the text."""
+    names: dict[str, bool] = {}
     spans: list[Span] = []
     sources = [(doc.text, low, True)] + [(c, lower(c), False) for c in doc.captions]
     for text, text_low, in_text in sources:
@@ -261,8 +306,8 @@ def _bridge_points(doc: CleanDocument, low: str, places: list[PlaceMention],
                 continue
             if in_text:
                 spans.append(span)
-            if fold(name) not in {fold(n) for n in names}:
-                names.append(name)
+            known = next((n for n in names if fold(n) == fold(name)), None)
+            names[known or name] = names.get(known or name, False) or sure
     return names, spans
 
 
@@ -285,10 +330,13 @@ def describe_setting(doc: CleanDocument, places: list[PlaceMention], timing: Tim
     sentences = _event_sentences(doc, timing)
     trigger, title = _type_and_title(doc, low, sentences, lang)
     bridge_points, bridge_spans = _bridge_points(doc, low, places, lang)
+    place = _place(doc, sentences, places, bridge_spans, lang)
     return EventSetting(
         type=trigger.type if trigger else None,
         plover=trigger.plover if trigger else None,
         title=title,
-        place=_place(doc, sentences, places, bridge_spans, lang),
-        bridge_points=bridge_points,
+        place=place,
+        # The venue's own bridge ("điểm cầu Hà Nội" of a conference held in Hanoi) is the host, not a guest,
+        # unless the wording alone makes it a bridge point.
+        bridge_points=[b for b, sure in bridge_points.items() if sure or fold(b) != fold(place)],
     )

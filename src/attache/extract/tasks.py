@@ -1,16 +1,19 @@
-"""Numbered tasks: enumerated directives such as "Firstly, ... Second, ... Fifth, ...".
+"""Numbered tasks: enumerated directives such as "Firstly, ... Second, ... Fifth, ...",
+"Thứ nhất, ... Thứ hai, ...", "Một là, ... Hai là, ..." or, where the lexicon allows
+numerals, "1. ... 2) ...".
 
 A list is a run of consecutive ordinals (1, 2, 3, ...) opening paragraphs or
 sentences, as separate paragraphs or inline ("the following five key tasks:
 First, ... Second, ..."). A run counts as tasks only when the sentence(s)
 introducing it, or its first item, carry task cues (tasks, solutions,
-requested, must; tâches, demandé, doit) and outweigh cues of other kinds of
-lists (results, aspects, lessons). Photo captions between the introduction and
+requested, must; tâches, demandé, doit; nhiệm vụ, yêu cầu) and outweigh cues of
+other kinds of lists (results, aspects, lessons; kết quả, bài học). Photo captions between the introduction and
 the first item are skipped. Of several task lists the best-cued one is kept.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,8 +21,8 @@ from .. import lexicons
 from ..model import CleanDocument, Span, Task
 from .dates import lower, phrase_pattern
 
-# An item opens a paragraph or follows a sentence, colon or semicolon.
-_LIST_POSITION = re.compile(r"[\n.!?;:…][ \t]*")
+# An item opens a paragraph or follows a sentence, colon or semicolon (and spaces).
+_LIST_MARKS = "\n.!?;:…"
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
 _URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
@@ -56,7 +59,12 @@ def _lang(language: str) -> _Lang:
     numbers = {w.lower(): n for n, words in enumerate(lex["ordinals"], 1) for w in words}
     closing = [w.lower() for w in lex.get("closing", [])]
     copulas = _alternation(lex.get("copulas", [])) or "(?!)"
-    items = re.compile(rf"(?P<ord>{phrase_pattern(list(numbers) + closing)})(?:\s*[,:.)]\s*|\s+[–—-]\s+|\s+(?:{copulas})\s+)")
+    # A numeral opens an item only before "." or ")": "1,5 tỷ" is a number, not item 1.
+    numerals = r"|(?P<num>10|[1-9])[.)]\s+" if lex.get("numerals") else ""
+    words = phrase_pattern(list(numbers) + closing)
+    items = re.compile(rf"(?P<ord>{words})(?:\s*[,:.)]\s*|\s+[–—-]\s+|\s+(?:{copulas})\s+){numerals}")
+    if numerals:
+        numbers.update({str(n): n for n in range(1, len(lex["ordinals"]) + 1)})
     cues = lex.get("cues", {})
     cardinals = {k.lower(): int(v) for k, v in lex.get("cardinals", {}).items()}
     nouns = _alternation(cues.get("positive", []) + cues.get("negative", []))
@@ -90,22 +98,46 @@ def _paragraphs(doc: CleanDocument) -> list[tuple[int, int]]:
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int) -> int:
-    return next((i for i, (s, e) in enumerate(paragraphs) if s <= pos <= e), len(paragraphs) - 1)
+    """Index of the paragraph holding `pos` (its end included); the last one when none does."""
+    i = bisect_right(paragraphs, pos, key=lambda p: p[0]) - 1
+    return i if i >= 0 and pos <= paragraphs[i][1] else len(paragraphs) - 1
+
+
+def _list_positions(low: str) -> list[int]:
+    """0 and where the text goes on after each list mark and its spaces.
+
+    str.find skips to each mark in C; a regex search would try every position of the report.
+    """
+    marks = []
+    for mark in _LIST_MARKS:
+        i = low.find(mark)
+        while i != -1:
+            marks.append(i)
+            i = low.find(mark, i + 1)
+    marks.sort()
+    positions = [0]
+    n = len(low)
+    for i in marks:
+        i += 1
+        while i < n and low[i] in " \t":
+            i += 1
+        positions.append(i)
+    return positions
 
 
 def _items(text: str, lang: _Lang) -> list[re.Match[str]]:
     """Ordinals that open a paragraph or follow a sentence end, colon or semicolon (matched on lower case)."""
     low = lower(text)
-    starts = [0] + [m.end() for m in _LIST_POSITION.finditer(low)]
-    return [m for start in starts if (m := lang.items.match(low, start))]
+    return [m for start in _list_positions(low) if (m := lang.items.match(low, start))]
 
 
 def _runs(text: str, lang: _Lang) -> list[_Run]:
     runs: list[_Run] = []
     current: _Run | None = None
     for m in _items(text, lang):
-        word = m.group("ord")
-        start, content = m.start("ord"), m.end()
+        group = "ord" if m.group("ord") is not None else "num"
+        word = m.group(group)
+        start, content = m.start(group), m.end()
         if word in lang.closing:
             last = current.items[-1] if current else None
             if last and len(current.items) >= 2 and text.count("\n", last.start, start) <= _CLOSING_PARAGRAPHS:
