@@ -312,3 +312,15 @@ def test_vietnamese_datelines(dateline, published):
 def test_decomposed_accents_are_composed():
     composed = "Hợp tác xã gốm ven sông vừa mở thêm hai lớp học nặn gốm cho khách du lịch."
     assert clean(unicodedata.normalize("NFD", composed)).text == composed
+
+
+def test_share_bars_and_reaction_counters_go_and_the_byline_above_them_is_an_author():
+    page = ("Le port de Hai Phong accueille un nouveau terminal\n"
+            "Le nouveau terminal a été inauguré ce matin en présence des autorités de la ville.\n"
+            "Les opérateurs prévoient d'y traiter des conteneurs dès le mois prochain.\n"
+            "Minh Khoa/CVN\n"
+            "Partager : Facebook | X | Courriel\n"
+            "Réagir (0)\n")
+    doc = clean_document(RawDocument(id="p.txt", source="p.txt", content=page, media="text"))
+    assert "Partager" not in doc.text and "Réagir" not in doc.text
+    assert [(c.name, c.kind) for c in doc.credits] == [("Minh Khoa", "author")]
