@@ -333,3 +333,9 @@ def test_feminine_french_titles_map_to_the_same_offices():
     people = _people("La vice-Première ministre et ministre de l'Industrie et du Commerce, Le Thi Hong Van, "
                      "a présenté le rapport.", "fr")
     assert _titles(people["Le Thi Hong Van"]) == ["Deputy Prime Minister", "Minister of Industry and Trade"]
+
+
+def test_a_titled_given_name_alone_is_kept_for_the_linker_but_a_titled_company_is_not():
+    people = _people("Hanoi (VNA) - PM Vinh on May 4 chaired a meeting with Chairman Seabank and the press.")
+    assert list(people) == ["Vinh"]
+    assert _titles(people["Vinh"]) == ["Prime Minister"]

@@ -972,7 +972,9 @@ def _after_honorific(text: str, pos: int, lang: _Lang) -> bool:
 def _resolve_short_forms(mentions: list[_Mention], text: str, lang: _Lang) -> list[_Mention]:
     """"Prime Minister Chinh", "ông Chính", "Mai Anh" after "Pham Minh Chinh" or "Lê Thị Mai Anh": the end of a
     full name in the same text is that person. A lone word or courtesy reference that ends none is dropped,
-    and so is a short name that the language calls a person only after a title or a courtesy word."""
+    unless a title names a Vietnamese given name ("PM Chinh": the linker finds the full name in other
+    reports; a lone titled word of another shape is more often a company, "Chairman Vietcombank"), and so is
+    a short name that the language calls a person only after a title or a courtesy word."""
     full: dict[tuple[str, ...], str] = {}
     for m in mentions:
         words = tuple(_folded(w) for w in m.text.split())
@@ -984,7 +986,7 @@ def _resolve_short_forms(mentions: list[_Mention], text: str, lang: _Lang) -> li
         words = tuple(_folded(w) for w in m.text.split())
         if words in full:
             m.text = full[words]
-        elif len(words) == 1 or m.reference:
+        elif (len(words) == 1 and not (m.titles and _syllable_shape(m.text))) or m.reference:
             continue
         elif m.short and not m.titles and not _after_honorific(text, m.start, lang):
             continue
