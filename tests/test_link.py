@@ -50,8 +50,9 @@ def test_people_meet_across_spellings_and_keep_dated_titles():
     people, _ = link_people([a, b])
     (person,) = people
     assert person.aliases == ["Lê Thị Mai Anh"]
-    assert {(t.title, t.as_of) for t in person.titles} == {("Minister of Industry and Trade", "2023-12-21"),
-                                                           ("Deputy Prime Minister", "2026-01-09")}
+    assert {(t.title, t.as_of, t.until) for t in person.titles} == {
+        ("Minister of Industry and Trade", "2023-12-21", "2023-12-21"),
+        ("Deputy Prime Minister", "2026-01-09", "2026-01-09")}
 
 
 def test_authors_are_never_event_participants():

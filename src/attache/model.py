@@ -221,6 +221,8 @@ class TitleRecord:
     as_of: str | None
     """Earliest date (event or publication) of a document stating it."""
     documents: list[str] = field(default_factory=list)
+    until: str | None = None
+    """Latest date of a document stating it: the same person may hold another office later."""
 
 
 @dataclass(slots=True)

@@ -72,9 +72,11 @@ def _titles(found: list[tuple[Analysis, PersonMention]]) -> list[TitleRecord]:
     for analysis, mention in found:
         date = document_date(analysis)
         for t in mention.titles:
-            record = records.setdefault((t.title, t.place), TitleRecord(t.title, t.place, date))
+            record = records.setdefault((t.title, t.place), TitleRecord(t.title, t.place, date, until=date))
             if analysis.document.id not in record.documents:
                 record.documents.append(analysis.document.id)
             if date and (record.as_of is None or date < record.as_of):
                 record.as_of = date
+            if date and (record.until is None or date > record.until):
+                record.until = date
     return sorted(records.values(), key=lambda r: (-len(r.documents), r.as_of or "", r.title))

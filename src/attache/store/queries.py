@@ -197,9 +197,10 @@ def _people(db: sqlite3.Connection, rows: list[tuple]) -> list[Record]:
     ids = [r[0] for r in rows]
     history: dict[str, list[Record]] = {i: [] for i in ids}
     if ids:
-        for r in db.execute("SELECT person_id, title, place, as_of, documents FROM person_titles"
+        for r in db.execute("SELECT person_id, title, place, as_of, documents, until FROM person_titles"
                             f" WHERE person_id IN ({_marks(len(ids))}) ORDER BY person_id, position", ids):
-            history[r[0]].append({"title": r[1], "place": r[2], "as_of": r[3], "documents": json.loads(r[4])})
+            history[r[0]].append({"title": r[1], "place": r[2], "as_of": r[3], "documents": json.loads(r[4]),
+                                  "until": r[5]})
     return [{"id": r[0], "name": r[1], "aliases": json.loads(r[3]),
              "titles": list(dict.fromkeys(t["title"] for t in history[r[0]])),
              "title_history": history[r[0]], "role": r[2], "documents": json.loads(r[4])} for r in rows]

@@ -179,8 +179,9 @@ class Store:
             for i, p in enumerate(kb.people):
                 db.execute("INSERT INTO people VALUES (?,?,?,?,?,?)",
                            (p.id, p.name, p.role, _j(p.aliases), _j(p.documents), i))
-                db.executemany("INSERT INTO person_titles VALUES (?,?,?,?,?,?)",
-                               [(p.id, t.title, t.place, t.as_of, _j(t.documents), j)
+                db.executemany("INSERT INTO person_titles (person_id, title, place, as_of, documents, position,"
+                               " until) VALUES (?,?,?,?,?,?,?)",
+                               [(p.id, t.title, t.place, t.as_of, _j(t.documents), j, t.until)
                                 for j, t in enumerate(p.titles)])
             for i, c in enumerate(kb.claims):
                 db.execute("INSERT INTO claims (id, event_id, indicator, value, unit, qualifier, period, scope,"
@@ -210,8 +211,9 @@ class Store:
                         documents=members.get(r[0], []))
                   for r in db.execute("SELECT * FROM events ORDER BY position")]
         titles: dict[str, list[TitleRecord]] = {}
-        for r in db.execute("SELECT * FROM person_titles ORDER BY person_id, position"):
-            titles.setdefault(r[0], []).append(TitleRecord(r[1], r[2], r[3], json.loads(r[4])))
+        for r in db.execute("SELECT person_id, title, place, as_of, documents, until FROM person_titles"
+                            " ORDER BY person_id, position"):
+            titles.setdefault(r[0], []).append(TitleRecord(r[1], r[2], r[3], json.loads(r[4]), r[5]))
         people = [Person(id=r[0], name=r[1], role=r[2], aliases=json.loads(r[3]),
                          documents=json.loads(r[4]), titles=titles.get(r[0], []))
                   for r in db.execute("SELECT * FROM people ORDER BY position")]
