@@ -19,6 +19,12 @@ from ..lexicons import toml
 from ..model import Analysis
 from ..text import fold
 
+BLOCKING_TERMS = 8
+"""Each document's strongest words also serve as keys: documents that share no key are never compared."""
+KEPT_TERMS = 40
+"""Text vectors are cut to their strongest words, so memory stays flat per document."""
+COMMON_KEY_GROUPS = 1000
+"""A key shared by more events than this (a head of government) blocks nothing for undated documents."""
 SAME_DAY_EVIDENCE = 1.0
 """Same day plus one shared participant, two shared figures, or similar text."""
 UNDATED_EVIDENCE = 2.0
@@ -46,30 +52,48 @@ def group_events(analyses: list[Analysis]) -> list[list[str]]:
     docs = [_features(a) for a in analyses]
     _weigh_terms(docs)
     groups: list[list[_Doc]] = []
+    by_day_key: dict[tuple[str, str], list[int]] = {}
+    by_key: dict[str, list[int]] = {}
+
+    def join(doc: _Doc, best: int | None) -> None:
+        if best is None:
+            best = len(groups)
+            groups.append([])
+        groups[best].append(doc)
+        day = groups[best][0].day
+        for key in _keys(doc):
+            for index, k in ((by_key, key), (by_day_key, (day, key))):
+                owners = index.setdefault(k, [])
+                if not owners or owners[-1] != best:
+                    owners.append(best)
+
     for doc in sorted((d for d in docs if d.day), key=lambda d: d.day):
-        best = _best_group(doc, [g for g in groups if g[0].day == doc.day], SAME_DAY_EVIDENCE)
-        if best is None:
-            groups.append([doc])
-        else:
-            best.append(doc)
+        candidates = {g for key in _keys(doc) for g in by_day_key.get((doc.day, key), ())}
+        join(doc, _best_group(doc, groups, candidates, SAME_DAY_EVIDENCE))
     for doc in (d for d in docs if not d.day):
-        candidates = [g for g in groups if _near(doc, g)]
-        best = _best_group(doc, candidates, UNDATED_EVIDENCE)
-        if best is None:
-            groups.append([doc])
-        else:
-            best.append(doc)
+        candidates = {g for key in _keys(doc) for g in _owners(by_key, key) if _near(doc, groups[g])}
+        join(doc, _best_group(doc, groups, candidates, UNDATED_EVIDENCE))
     order = {d.id: i for i, d in enumerate(docs)}
     result = [sorted((d.id for d in g), key=order.__getitem__) for g in groups]
     return sorted(result, key=lambda ids: order[ids[0]])
 
 
-def _best_group(doc: _Doc, groups: list[list[_Doc]], threshold: float) -> list[_Doc] | None:
-    scored = [(max(_evidence(doc, other) for other in g), i) for i, g in enumerate(groups)]
+def _keys(doc: _Doc) -> list[str]:
+    strongest = sorted(doc.terms, key=doc.terms.__getitem__, reverse=True)[:BLOCKING_TERMS]
+    return ([f"p:{n}" for n in doc.names] + [f"n:{u}:{v}" for u, v in doc.numbers]
+            + [f"t:{doc.language}:{t}" for t in strongest])
+
+
+def _owners(index: dict[str, list[int]], key: str) -> list[int]:
+    owners = index.get(key, [])
+    return owners if len(owners) <= COMMON_KEY_GROUPS else []
+
+
+def _best_group(doc: _Doc, groups: list[list[_Doc]], candidates: set[int], threshold: float) -> int | None:
+    """The candidate with the strongest evidence (the later one on a tie), if strong enough."""
+    scored = [(max(_evidence(doc, other) for other in groups[i]), i) for i in candidates]
     scored = [(s, i) for s, i in scored if s >= threshold]
-    if not scored:
-        return None
-    return groups[max(scored)[1]]
+    return max(scored)[1] if scored else None
 
 
 def _evidence(a: _Doc, b: _Doc) -> float:
@@ -134,7 +158,8 @@ def _weigh_terms(docs: list[_Doc]) -> None:
         for d in group:
             weights = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in d.terms.items()}
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            d.terms = {t: w / norm for t, w in weights.items()}
+            strongest = sorted(weights, key=weights.__getitem__, reverse=True)[:KEPT_TERMS]
+            d.terms = {t: weights[t] / norm for t in strongest}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
