@@ -1,20 +1,41 @@
-"""The ingest loop: sources -> per-document analysis -> store, then relink the knowledge base."""
+"""The ingest loop: sources -> per-document analysis (in-process or a process pool) -> store, then relink.
+
+The database writer is always this process, one batch per transaction; only
+the pure `analyze_document` runs in worker processes.
+"""
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
+import signal
 import sys
-from collections.abc import Iterable
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
+                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from rich.text import Text
 
 from ..extract import analyze_document, content_hash
 from ..knowledge import build_knowledge_base
-from ..model import Analysis
-from ..sources import SourceProblem, iter_sources
+from ..model import Analysis, RawDocument
+from ..sources import SourceProblem, count_documents, iter_sources
 from ..store import Store
 
 BATCH_SIZE = 100
+CHUNK_SIZE = 8
+"""Documents per task sent to a worker: enough to amortise the round trip, few enough to keep order cheap."""
+
+Outcome = Analysis | str
+"""An analysis, or the reason it failed."""
+Item = tuple[RawDocument, str]
+"""A document and its content hash."""
 
 
 @dataclass
@@ -38,56 +59,176 @@ class IngestSummary:
                 f"conflicts: {self.conflicts}")
 
 
-def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int) -> IngestSummary:
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} docs/s" if speed else "… docs/s", style="progress.data.speed")
+
+
+class _Writer:
+    """Counts outcomes and stores analyses by batches, in input order, exactly as a sequential run would."""
+
+    def __init__(self, store: Store, err: Console):
+        self.store = store
+        self.err = err
+        self.summary = IngestSummary()
+        self.batch: dict[str, Analysis] = {}
+        self.in_flight: Counter[str] = Counter()
+
+    def problem(self, item: SourceProblem) -> None:
+        _report(self.err, item)
+        if item.skipped:
+            self.summary.failed += 1
+        else:
+            self.summary.warnings += 1
+
+    def needs_analysis(self, raw: RawDocument, digest: str) -> bool:
+        """False for a document stored with this content: a rerun skips it without analysing it again."""
+        # With an earlier copy of the id still pending, only `record` (in order) can tell.
+        if raw.id in self.batch or self.in_flight[raw.id] or self.store.content_hash(raw.id) != digest:
+            self.in_flight[raw.id] += 1
+            return True
+        self.summary.unchanged += 1
+        return False
+
+    def record(self, raw: RawDocument, digest: str, outcome: Outcome) -> None:
+        self.in_flight[raw.id] -= 1
+        pending = self.batch.get(raw.id)
+        previous = pending.content_hash if pending else self.store.content_hash(raw.id)
+        if previous == digest:
+            self.summary.unchanged += 1
+        elif isinstance(outcome, str):
+            _report(self.err, SourceProblem(raw.source, outcome, True))
+            self.summary.failed += 1
+        else:
+            self.batch[raw.id] = outcome
+            if previous is None:
+                self.summary.added += 1
+            elif pending is None:
+                self.summary.updated += 1
+            if len(self.batch) >= BATCH_SIZE:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.store.put(self.batch.values())
+            self.batch.clear()
+
+
+def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers: int = 1) -> IngestSummary:
     """Analyse and store every readable document, then relink the knowledge base.
 
     Documents go in by batches of BATCH_SIZE, one transaction each: a killed
     ingest loses at most its current batch, and running it again skips what
-    is stored (same content hash) and finishes the rest.
+    is stored (same content hash) and finishes the rest. `workers` > 1
+    analyses in that many processes; the results are the same.
     """
-    summary = IngestSummary()
+    paths = list(paths)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, transient=True, disable=not sys.stderr.isatty())
-    batch: dict[str, Analysis] = {}
+    interactive = sys.stderr.isatty()
+    total = count_documents(paths) if interactive else None
+    progress = _progress(err, known_total=total is not None, enabled=interactive)
+    writer = _Writer(store, err)
     with progress:
-        task = progress.add_task("analysing", total=None)
-        for item in iter_sources(paths, max_bytes=max_bytes):
-            if isinstance(item, SourceProblem):
-                _report(err, item)
-                if item.skipped:
-                    summary.failed += 1
+        task = progress.add_task("analysing", total=total)
+
+        def to_analyse() -> Iterator[tuple[RawDocument, str]]:
+            for item in iter_sources(paths, max_bytes=max_bytes):
+                if isinstance(item, SourceProblem):
+                    writer.problem(item)
+                    if item.skipped:
+                        progress.advance(task)
+                    continue
+                digest = content_hash(item)
+                if writer.needs_analysis(item, digest):
+                    yield item, digest
                 else:
-                    summary.warnings += 1
-                continue
-            progress.update(task, advance=1)
-            pending = batch.get(item.id)
-            previous = pending.content_hash if pending else store.content_hash(item.id)
-            if previous == content_hash(item):
-                summary.unchanged += 1
-                continue
-            try:
-                batch[item.id] = analyze_document(item)
-            except Exception as exc:  # one bad document must not stop the batch
-                _report(err, SourceProblem(item.source, f"analysis failed: {exc!r}", True))
-                summary.failed += 1
-                continue
-            if previous is None:
-                summary.added += 1
-            elif pending is None:
-                summary.updated += 1
-            if len(batch) >= BATCH_SIZE:
-                store.put(batch.values())
-                batch.clear()
-        if batch:
-            store.put(batch.values())
+                    progress.advance(task)
+
+        for (raw, digest), outcome in _analysed(to_analyse(), workers):
+            writer.record(raw, digest, outcome)
+            progress.advance(task)
+        writer.flush()
         if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
             progress.update(task, description="linking events")
             store.replace_knowledge(build_knowledge_base(list(store.analyses())))
+    summary = writer.summary
     summary.events = store.count("events")
     summary.claims = store.count("claims")
     summary.conflicts = store.conflicts()
     return summary
+
+
+def _analysed(items: Iterator[Item], workers: int) -> Iterator[tuple[Item, Outcome]]:
+    """Each item with its outcome, in input order."""
+    if workers <= 1:
+        return ((item, _analyse(item[0])) for item in items)
+    return _analysed_in_pool(items, workers)
+
+
+def _analyse(raw: RawDocument) -> Outcome:
+    try:
+        return analyze_document(raw)
+    except Exception as exc:  # one bad document must not stop the batch
+        return f"analysis failed: {exc!r}"
+
+
+def _analyse_chunk(chunk: list[RawDocument]) -> list[Outcome]:
+    return [_analyse(raw) for raw in chunk]
+
+
+def _analysed_in_pool(items: Iterator[Item], workers: int) -> Iterator[tuple[Item, Outcome]]:
+    chunks = _chunks(items, CHUNK_SIZE)
+    head = list(itertools.islice(chunks, 2))
+    if len(head) < 2:
+        # Starting workers costs about a second each (they import the extractors): not worth it for one chunk.
+        for chunk in head:
+            yield from zip(chunk, _analyse_chunk([raw for raw, _ in chunk]))
+        return
+    # Spawned, not forked: a forked child would inherit the database handle and the writer's lock.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(os.getpid(),))
+    # A bounded window of chunks in flight keeps memory flat whatever the input size.
+    pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+    try:
+        for chunk in itertools.chain(head, chunks):
+            pending.append((chunk, pool.submit(_analyse_chunk, [raw for raw, _ in chunk])))
+            if len(pending) > 2 * workers:
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+def _start_worker(parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent alone handles it and lets running chunks finish.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A parent killed with SIGKILL cannot stop its pool, and orphaned workers would wait for work forever.
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _progress(err: Console, *, known_total: bool, enabled: bool) -> Progress:
+    # The bar and ETA only mean something when the number of documents is known before reading them.
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}")]
+    if known_total:
+        columns += [BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(), TimeRemainingColumn()]
+    else:
+        columns += [TextColumn("{task.completed} documents"), _RateColumn(), TimeElapsedColumn()]
+    return Progress(*columns, console=err, transient=True, disable=not enabled)
 
 
 def _report(console: Console, problem: SourceProblem) -> None:

@@ -6,6 +6,7 @@ database errors.
 """
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -15,6 +16,7 @@ import click
 from ..report import EXPORT_FORMATS, build_export, render_brief, write_export
 from ..report.brief import BRIEF_FORMATS
 from ..store import DEFAULT_DB, Store, StoreError
+from .figures import figures_command
 from .ingest import ingest_paths
 
 _DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -36,16 +38,20 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @_DB_OPTION
 @click.option("--max-bytes", default=20 * 2**20, show_default=True, type=click.IntRange(min=1),
-              help="Refuse files (or decompressed .gz contents) larger than this.")
-def ingest(paths: tuple[str, ...], db: str, max_bytes: int) -> None:
-    """Read reports from files, folders (recursive) and glob patterns.
+              help="Refuse files (or decompressed .gz contents, or one JSONL line or WARC record) larger than this.")
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes analysing documents; 1 analyses in this process.")
+def ingest(paths: tuple[str, ...], db: str, max_bytes: int, workers: int) -> None:
+    """Read reports from files, folders (recursive), glob patterns and '-' (JSONL on standard input).
 
     Formats: .txt, .html/.htm, .json/.jsonl (one document per line with
-    `text` or `html`, optional `url`, `published`), each optionally .gz.
+    `text` or `html`, optional `url`, `published`), each optionally .gz, and
+    .warc/.warc.gz (the HTML pages of HTTP responses). JSONL and WARC are
+    streamed: memory stays flat whatever their size.
     Unchanged documents are skipped; changed ones replace their old analysis.
     """
     with Store(db) as store, store.writing():
-        summary = ingest_paths(store, paths, max_bytes=max_bytes)
+        summary = ingest_paths(store, paths, max_bytes=max_bytes, workers=workers)
     click.echo(summary.line())
     if not summary.ingested_any:
         raise SystemExit(1)
@@ -90,6 +96,9 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     from ..web.server import serve as run_server  # FastAPI loads only for this command
 
     run_server(db, host=host, port=port, token=token)
+
+
+cli.add_command(figures_command)
 
 
 def _open_output(path: str | None):

@@ -6,6 +6,7 @@ pool or as a map step elsewhere.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from ..clean import clean_document
@@ -24,8 +25,11 @@ def content_hash(raw: RawDocument) -> str:
     return hashlib.sha256(raw.content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def analyze_document(raw: RawDocument) -> Analysis:
+def analyze_document(raw: RawDocument, language: str | None = None) -> Analysis:
+    """`language` overrides the detected one: detection guesses wrong on very short texts."""
     doc = clean_document(raw)
+    if language:
+        doc = dataclasses.replace(doc, language=language)
     dates, years, timing = find_dates(doc)
     places = find_places(doc.text, doc.language)
     figures = find_figures(doc.text, doc.language)

@@ -9,6 +9,9 @@ numbers but not figures and are dropped.
 
 Ranges ("between 3 and 5 billion") keep both ends in `low`/`high` and take the
 midpoint as `value`, with qualifier "about" unless a hedge says otherwise.
+A minus sign glued to a number makes it negative ("-1.8"); "and a half" adds a
+half of the number or of its scale ("3 million and a half").
+
 A one-sided hedge sets one bound: "at least 8%" and "over 8%" give `low`;
 "nearly", "at most" and "under" give `high`. A decrease makes the value negative.
 """
@@ -41,6 +44,8 @@ NAME_SIGNS = frozenset(".°#:")
 SENTENCE_ENDS = ".!?:;…\n"
 OPENERS = " \t\"“‘'«([-–—•*"
 """What may stand between the end of a sentence and the first word of the next one."""
+MINUS_SIGNS = "-−"
+"""Signs that make a number negative when glued to its left ("-1.8", "−5"), not closing a range or a word."""
 URL_MARKS = ("://", "www.", "@", ".htm", ".php", ".jpg", ".jpeg", ".png", ".pdf", ".gov", ".com", ".vn", ".org")
 
 
@@ -119,6 +124,8 @@ class Grammar:
     currency_groups: dict[str, str]
     """Regex group name -> ISO 4217 code."""
     glued_scales: dict[str, float]
+    half: re.Pattern[str]
+    """"and a half" right after a number or its scale word."""
 
 
 def _qualifier_groups(table: dict[str, list[str]]) -> str:
@@ -219,6 +226,7 @@ def grammar(language: str) -> Grammar:
         phone=re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d{2,4}){2,4}\b"),
         currency_groups=groups,
         glued_scales={k.lower(): float(v) for k, v in nums.get("glued_scales", {}).items()},
+        half=re.compile(rf"\s+{alternation(nums.get('halves', []))}(?![\w-])", ci),
     )
 
 
@@ -410,19 +418,29 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
     """The number `m` with its surroundings; `joined` when it closes a range ("3-5")."""
     text = page.text
     s, e = m.span()
-    run = _run(text, max(0, s - LEFT_WINDOW), s)
+    minus = not joined and _minus(text, s)
+    # hedges and change words stand before the sign: "about -3", "a fall of -5%"
+    run = _run(text, max(0, s - minus - LEFT_WINDOW), s - minus)
     if not _is_number(page, m, run, g, joined):
         return None
-    value = _value(m, g)
-    left = _left(text, s, run, g)
+    sign = -1.0 if minus else 1.0
+    value = sign * _value(m, g)
+    left = _left(text, s - minus, run, g)
     unit = left.currency
-    end, factor = e, 1.0
-    r = (g.right_priced if unit else g.right).match(text, e)
+    half = g.half.match(text, e)
+    if half:  # "five and a half million": a half of one, before the scale
+        value += sign * 0.5
+    end, factor = half.end() if half else e, 1.0
+    r = (g.right_priced if unit else g.right).match(text, end)
     if r.start("S") >= 0:
         word = (r.group("scale") if r.group("scale") is not None else r.group("glued")).lower()
         factor = g.syn.scales.get(word) or g.glued_scales[word]
         value *= factor
         end = r.end("S")
+        if not half and (half := g.half.match(text, end)):  # "3 million and a half": a half of the scale
+            value += sign * 0.5 * factor
+            end = half.end()
+            r = (g.right_priced if unit else g.right).match(text, end)
     if r.start("U") >= 0:
         people = "people" in r.re.groupindex and r.group("people") is not None
         unit = "people" if people else "%" if r.group("pct") else _currency(r, g)
@@ -437,6 +455,11 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
     year_like = (not _in_words(m) and bool(m.group("plain")) and e - s == 4 and FIRST_YEAR <= value <= LAST_YEAR
                  and unit is None and factor == 1 and qualifier is None)
     return Piece(left.start, end, value, unit, factor, qualifier, up, down, year_like, left.last_word)
+
+
+def _minus(text: str, s: int) -> bool:
+    """A minus sign glued to the number at `s` and standing alone: "-1.8", "(−5%)", not "COVID-19" or "3-5"."""
+    return s > 0 and text[s - 1] in MINUS_SIGNS and (s == 1 or not (text[s - 2].isalnum() or text[s - 2] in "-/"))
 
 
 def _second(page: Page, first: Piece, g: Grammar) -> Piece | None:
@@ -470,7 +493,7 @@ def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
         if first.last_word in g.between:
             start = text.lower().rfind(first.last_word, 0, start)
     down = first.down or last.down
-    if down:
+    if down and value > 0:  # "a fall of -5%" states the sign itself
         value = -value
         low, high = (-high if high is not None else None), (-low if low is not None else None)
     return Figure(text=text[start:last.end], start=start, end=last.end, value=value,

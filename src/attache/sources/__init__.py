@@ -1,4 +1,8 @@
-"""Sources: files, folders and glob patterns in; `RawDocument`s and `SourceProblem`s out.
+"""Sources: files, folders, globs and `-` (JSONL on standard input) in; `RawDocument`s and `SourceProblem`s out.
+
+One-document files (.txt, .html, .json) are read whole under the size cap;
+JSONL and WARC are streamed record by record (`streams.py`), so any input
+size fits in memory. Everything is a generator: nothing is read ahead.
 
 Every unreadable input becomes one `SourceProblem` naming the file and the
 reason, and the batch goes on: a bad file must never stop an ingest.
@@ -9,31 +13,25 @@ import glob
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..model import Media, RawDocument
 from .dates import normalise_date
+from .problems import SourceProblem
 from .reading import Unreadable, decode, read_bytes
+from .records import checked, from_record, sniff_html
+from .streams import jsonl_file, jsonl_stream, warc_file
 
-__all__ = ["SourceProblem", "iter_sources", "normalise_date"]
+__all__ = ["STDIN", "SourceProblem", "count_documents", "iter_sources", "normalise_date"]
 
 DEFAULT_MAX_BYTES = 20 * 2**20
-_FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+STDIN = "-"
+_FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".warc": "warc"}
+_ONE_DOCUMENT_FORMATS = frozenset({"text", "html"})
 _GLOB_MAGIC = re.compile(r"[*?[]")
-_HTML_START = ("<!doctype html", "<html")
-_HTML_OPEN = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
-_HTML_CLOSE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class SourceProblem:
-    """A file (or one record of it) that was skipped, or a warning about one that still came through."""
-    path: str
-    reason: str
-    skipped: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +44,31 @@ class _Entry:
 
 def iter_sources(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | SourceProblem]:
     for arg in paths:
+        if arg == STDIN:
+            yield from _stdin(max_bytes)
+            continue
         for entry in _expand(str(arg)):
             if isinstance(entry, SourceProblem):
                 yield entry
             else:
                 yield from _read_entry(entry, max_bytes)
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents (or skipped files) `iter_sources` will yield, when every input holds one document.
+
+    None when any input is a stream (JSONL, WARC, JSON, standard input): counting
+    its records would mean reading it twice.
+    """
+    total = 0
+    for arg in paths:
+        if arg == STDIN:
+            return None
+        for entry in _expand(str(arg)):
+            if isinstance(entry, _Entry) and _format(entry.path) not in _ONE_DOCUMENT_FORMATS:
+                return None
+            total += 1
+    return total
 
 
 def _format(path: Path) -> str | None:
@@ -118,6 +136,12 @@ def _read_entry(entry: _Entry, max_bytes: int) -> Iterator[RawDocument | SourceP
     if fmt is None:
         yield SourceProblem(shown, f"unsupported file type {entry.path.suffix or '(no extension)'!r}")
         return
+    if fmt == "jsonl":
+        yield from jsonl_file(entry.path, entry.id, shown, max_bytes)
+        return
+    if fmt == "warc":
+        yield from warc_file(entry.path, shown, max_bytes)
+        return
     try:
         text, warning = decode(read_bytes(entry.path, max_bytes))
     except Unreadable as exc:
@@ -132,37 +156,16 @@ def _read_entry(entry: _Entry, max_bytes: int) -> Iterator[RawDocument | SourceP
         yield SourceProblem(shown, "empty file (only whitespace)")
         return
     source = str(entry.path.resolve())
-    if fmt == "jsonl":
-        yield from _jsonl(text, entry.id, source, shown)
-    elif fmt == "json":
+    if fmt == "json":
         yield from _json(text, entry.id, source, shown)
     else:
-        media: Media = "html" if fmt == "html" or _sniff_html(text) else "text"
-        yield from _checked(RawDocument(id=entry.id, source=source, content=text, media=media), shown)
+        media: Media = "html" if fmt == "html" or sniff_html(text) else "text"
+        yield from checked(RawDocument(id=entry.id, source=source, content=text, media=media), shown)
 
 
-def _sniff_html(text: str) -> bool:
-    return text.lstrip()[:20].lower().startswith(_HTML_START)
-
-
-def _checked(doc: RawDocument, shown: str) -> Iterator[RawDocument | SourceProblem]:
-    """The document, preceded by a warning when its HTML stops before the closing tags."""
-    if doc.media == "html" and _HTML_OPEN.search(doc.content, 0, 4096) and not _HTML_CLOSE.search(doc.content):
-        yield SourceProblem(shown, "HTML looks truncated (no closing </body> or </html>); extracted what is there",
-                            skipped=False)
-    yield doc
-
-
-def _jsonl(text: str, file_id: str, source: str, shown: str) -> Iterator[RawDocument | SourceProblem]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield SourceProblem(shown, f"line {n}: not valid JSON ({exc.msg})")
-            continue
-        yield from _record(record, f"{file_id}#{n}", source, shown, f"line {n}")
+def _stdin(max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
+    # Only JSONL can be framed on a pipe: one document per line, ids "stdin#N".
+    yield from jsonl_stream(sys.stdin.buffer, "stdin", "<stdin>", "<stdin>", max_bytes)
 
 
 def _json(text: str, file_id: str, source: str, shown: str) -> Iterator[RawDocument | SourceProblem]:
@@ -173,34 +176,6 @@ def _json(text: str, file_id: str, source: str, shown: str) -> Iterator[RawDocum
         return
     if isinstance(data, list):
         for n, record in enumerate(data, 1):
-            yield from _record(record, f"{file_id}#{n}", source, shown, f"item {n}")
+            yield from from_record(record, f"{file_id}#{n}", source, shown, f"item {n}")
     else:
-        yield from _record(data, file_id, source, shown, "document")
-
-
-def _record(record: Any, fallback_id: str, source: str, shown: str,
-            where: str) -> Iterator[RawDocument | SourceProblem]:
-    if not isinstance(record, dict):
-        yield SourceProblem(shown, f"{where}: not a JSON object")
-        return
-    html, text = _string(record.get("html")), _string(record.get("text"))
-    if not (html or text):
-        yield SourceProblem(shown, f"{where}: no 'text' or 'html' field")
-        return
-    url = _string(record.get("url"))
-    rid = record.get("id")
-    media: Media = "html" if html or _sniff_html(text or "") else "text"
-    doc = RawDocument(
-        id=str(rid) if rid not in (None, "") else url or fallback_id,
-        source=url or source,
-        content=html or text or "",
-        media=media,
-        published=normalise_date(record.get("published")),
-        url=url,
-        title=_string(record.get("title")),
-    )
-    yield from _checked(doc, f"{shown} ({where})")
-
-
-def _string(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+        yield from from_record(data, file_id, source, shown, "document")

@@ -1,0 +1,107 @@
+"""End-to-end throughput of `attache ingest` (documents/s, MB/s) with 1 and 2 workers.
+
+    .venv/bin/python benchmarks/ingest.py [--docs 2000] [--vi ../shared/data/vi-underthesea-news-corpus/docs]
+
+Each run is the real command in a fresh process on a fresh database: reading,
+analysis, storing and linking, start-up included. Inputs: generated 5 KB
+reports as a folder of .txt and as one .jsonl, and the real Vietnamese news
+articles as a folder of .txt. Prints the 2-worker / 1-worker ratio per input,
+measured in the same run, and how much of the 2-worker time the final
+linking (one process, whatever the workers) took, timed again on its database.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import generate  # noqa: E402
+
+from attache.knowledge import build_knowledge_base  # noqa: E402
+from attache.store import Store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+VI_CORPUS = ROOT.parent / "shared" / "data" / "vi-underthesea-news-corpus" / "docs"
+
+
+def _write_generated(folder: Path, n: int) -> tuple[Path, Path]:
+    docs = generate(n)
+    texts = folder / "generated-txt"
+    texts.mkdir()
+    for doc in docs:
+        (texts / doc.id).write_text(doc.content, encoding="utf-8")
+    lines = folder / "generated.jsonl"
+    with lines.open("w", encoding="utf-8") as f:
+        for doc in docs:
+            f.write(json.dumps({"id": doc.id, "text": doc.content}, ensure_ascii=False) + "\n")
+    return texts, lines
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+
+
+def _database(path: Path, workers: int, folder: Path) -> Path:
+    return folder / f"bench-{path.name}-{workers}.db"
+
+
+def _ingest(path: Path, workers: int, folder: Path) -> tuple[int, float]:
+    """Documents stored and seconds taken by one `attache ingest` run."""
+    db = _database(path, workers, folder)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "attache", "ingest", str(path), "--db", str(db),
+                           "--workers", str(workers)], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"ingest of {path} failed: {done.stderr.strip()}")
+    added = int(done.stdout.split("documents: ")[1].split(" added")[0])
+    return added, seconds
+
+
+def _measure(label: str, path: Path, folder: Path) -> None:
+    megabytes = _size(path) / 1e6
+    rates = {}
+    for workers in (1, 2):
+        docs, seconds = _ingest(path, workers, folder)
+        rates[workers] = docs / seconds
+        print(f"{label:<28} workers={workers}: {docs} docs in {seconds:5.1f} s = {docs / seconds:6.0f} docs/s, "
+              f"{megabytes / seconds:5.2f} MB/s")
+    print(f"{label:<28} scaling 2/1 workers = {rates[2] / rates[1]:.2f}")
+    linking = _linking_seconds(_database(path, 2, folder))
+    rest = docs / rates[2] - linking
+    print(f"{label:<28} of which linking {linking:.1f} s; the rest (read, analyse, store) with 2 workers: "
+          f"{docs / rest:.0f} docs/s")
+
+
+def _linking_seconds(db: Path) -> float:
+    with Store(db) as store:
+        analyses = list(store.analyses())
+        start = time.perf_counter()
+        build_knowledge_base(analyses)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--vi", type=Path, default=VI_CORPUS, help="folder of real Vietnamese articles (.txt)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        texts, lines = _write_generated(folder, args.docs)
+        _measure(f"generated .txt ({args.docs})", texts, folder)
+        _measure(f"generated .jsonl ({args.docs})", lines, folder)
+        if args.vi.is_dir():
+            _measure(f"vi news .txt ({len(list(args.vi.glob('*.txt')))})", args.vi, folder)
+        else:
+            print(f"skipped the Vietnamese corpus: {args.vi} is missing")
+
+
+if __name__ == "__main__":
+    main()
