@@ -62,3 +62,12 @@ def test_brief_escapes_document_text_in_html():
     html = render_brief(docs, kb, fmt="html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_bare_title_that_a_fuller_one_spells_out_is_not_repeated():
+    from attache.model import Person, TitleRecord
+    from attache.report.brief import titles_at
+    person = Person(id="p", name="Vo Duc Hai", titles=[
+        TitleRecord("Vice Chairman of the City People's Committee", "Da Nang", "2026-01-09", ["a"]),
+        TitleRecord("Vice Chairman", None, "2026-01-09", ["a"])])
+    assert titles_at(person, ["a"]) == ["Vice Chairman of the City People's Committee (Da Nang)"]

@@ -110,7 +110,9 @@ def status_text(claim: ReconciledClaim) -> str:
 def titles_at(person: Person, documents: list[str]) -> list[str]:
     """The titles the event's own sources give a person (titles change over the years)."""
     stated = [t for t in person.titles if set(t.documents) & set(documents)] or person.titles
-    return list(dict.fromkeys(f"{t.title} ({t.place})" if t.place else t.title for t in stated))
+    # "Vice Chairman" says nothing that "Vice Chairman of the City People's Committee" does not
+    fuller = [t for t in stated if not any(o.title != t.title and o.title.startswith(t.title) for o in stated)]
+    return list(dict.fromkeys(f"{t.title} ({t.place})" if t.place else t.title for t in fuller))
 
 
 def format_value(value: float, unit: str) -> str:
