@@ -29,6 +29,8 @@ from ..sources import SourceProblem, count_documents, iter_sources
 from ..store import Store
 
 BATCH_SIZE = 100
+MAX_SECONDS = 30.0
+"""Time limit for one document's analysis (typical: a few milliseconds)."""
 CHUNK_SIZE = 8
 """Documents per task sent to a worker: enough to amortise the round trip, few enough to keep order cheap."""
 
@@ -115,7 +117,8 @@ class _Writer:
             self.batch.clear()
 
 
-def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers: int = 1) -> IngestSummary:
+def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers: int = 1,
+                 max_seconds: float = MAX_SECONDS) -> IngestSummary:
     """Analyse and store every readable document, then relink the knowledge base.
 
     Documents go in by batches of BATCH_SIZE, one transaction each: a killed
@@ -145,7 +148,7 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
                 else:
                     progress.advance(task)
 
-        for (raw, digest), outcome in _analysed(to_analyse(), workers):
+        for (raw, digest), outcome in _analysed(to_analyse(), workers, max_seconds):
             writer.record(raw, digest, outcome)
             progress.advance(task)
         writer.flush()
@@ -159,31 +162,52 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
     return summary
 
 
-def _analysed(items: Iterator[Item], workers: int) -> Iterator[tuple[Item, Outcome]]:
+def _analysed(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
     """Each item with its outcome, in input order."""
     if workers <= 1:
-        return ((item, _analyse(item[0])) for item in items)
-    return _analysed_in_pool(items, workers)
+        return ((item, _analyse(item[0], max_seconds)) for item in items)
+    return _analysed_in_pool(items, workers, max_seconds)
 
 
-def _analyse(raw: RawDocument) -> Outcome:
+class _Overrun(Exception):
+    """The analysis of one document ran past its time limit."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _Overrun
+
+
+def _analyse(raw: RawDocument, max_seconds: float) -> Outcome:
+    """Analyse one document within `max_seconds`: a pathological page is reported, never hangs the batch.
+
+    A timer signal interrupts even a backtracking regular expression (the
+    regex engine checks for signals); analysis always runs in a process's main
+    thread, in-process or in a pool worker, where signals are delivered.
+    """
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max_seconds)
     try:
         return analyze_document(raw)
+    except _Overrun:
+        return f"analysis took longer than {max_seconds:g} s (the --max-seconds limit)"
     except Exception as exc:  # one bad document must not stop the batch
         return f"analysis failed: {exc!r}"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
-def _analyse_chunk(chunk: list[RawDocument]) -> list[Outcome]:
-    return [_analyse(raw) for raw in chunk]
+def _analyse_chunk(chunk: list[RawDocument], max_seconds: float) -> list[Outcome]:
+    return [_analyse(raw, max_seconds) for raw in chunk]
 
 
-def _analysed_in_pool(items: Iterator[Item], workers: int) -> Iterator[tuple[Item, Outcome]]:
+def _analysed_in_pool(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
     chunks = _chunks(items, CHUNK_SIZE)
     head = list(itertools.islice(chunks, 2))
     if len(head) < 2:
         # Starting workers costs about a second each (they import the extractors): not worth it for one chunk.
         for chunk in head:
-            yield from zip(chunk, _analyse_chunk([raw for raw, _ in chunk]))
+            yield from zip(chunk, _analyse_chunk([raw for raw, _ in chunk], max_seconds))
         return
     # Spawned, not forked: a forked child would inherit the database handle and the writer's lock.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
@@ -192,7 +216,7 @@ def _analysed_in_pool(items: Iterator[Item], workers: int) -> Iterator[tuple[Ite
     pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
     try:
         for chunk in itertools.chain(head, chunks):
-            pending.append((chunk, pool.submit(_analyse_chunk, [raw for raw, _ in chunk])))
+            pending.append((chunk, pool.submit(_analyse_chunk, [raw for raw, _ in chunk], max_seconds)))
             if len(pending) > 2 * workers:
                 done, future = pending.popleft()
                 yield from zip(done, future.result())

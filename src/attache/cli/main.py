@@ -17,7 +17,7 @@ from ..report import EXPORT_FORMATS, build_export, render_brief, write_export
 from ..report.brief import BRIEF_FORMATS
 from ..store import DEFAULT_DB, Store, StoreError
 from .figures import figures_command
-from .ingest import ingest_paths
+from .ingest import MAX_SECONDS, ingest_paths
 
 _DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                           help="SQLite database file.")
@@ -41,7 +41,9 @@ def cli() -> None:
               help="Refuse files (or decompressed .gz contents, or one JSONL line or WARC record) larger than this.")
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
               help="Processes analysing documents; 1 analyses in this process.")
-def ingest(paths: tuple[str, ...], db: str, max_bytes: int, workers: int) -> None:
+@click.option("--max-seconds", default=MAX_SECONDS, show_default=True, type=click.FloatRange(min=0.01),
+              help="Time limit for one document's analysis; a document that runs over is reported and skipped.")
+def ingest(paths: tuple[str, ...], db: str, max_bytes: int, workers: int, max_seconds: float) -> None:
     """Read reports from files, folders (recursive), glob patterns and '-' (JSONL on standard input).
 
     Formats: .txt, .html/.htm, .json/.jsonl (one document per line with
@@ -51,7 +53,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int, workers: int) -> Non
     Unchanged documents are skipped; changed ones replace their old analysis.
     """
     with Store(db) as store, store.writing():
-        summary = ingest_paths(store, paths, max_bytes=max_bytes, workers=workers)
+        summary = ingest_paths(store, paths, max_bytes=max_bytes, workers=workers, max_seconds=max_seconds)
     click.echo(summary.line())
     if not summary.ingested_any:
         raise SystemExit(1)
