@@ -24,6 +24,7 @@ from ..store import Store
 from ..store.queries import connect
 from ..store.search import index_is_stale, rebuild_index
 from . import render
+from .ingest import MAX_BYTES
 
 log = logging.getLogger("attache.web")
 
@@ -63,8 +64,8 @@ def _prepare(db_path: Path) -> None:
     """Open (and migrate) once; build the search index for a database filled before it existed."""
     with Store(db_path, create=False) as store:
         if index_is_stale(store.db):
-            with store.db:
-                rebuild_index(store.db)
+            with store.transaction() as db:
+                rebuild_index(db)
 
 
 def settings(request: Request) -> Settings:
@@ -126,7 +127,18 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "internal error (details are in the server log)")
 
 
+MAX_REQUEST_BYTES = 2 * MAX_BYTES
+"""A report of MAX_BYTES, escaped as JSON (quotes, non-ASCII as \\u escapes), stays under this."""
+
+
 async def _security_headers(request: Request, call_next) -> Response:
+    if request.method in ("POST", "PUT", "PATCH"):
+        # Checked before anything reads the body, so a huge or endless upload is never held in memory.
+        length = request.headers.get("content-length")
+        if length is None or not length.isdigit():
+            return error_response(request, 411, "send the body with a Content-Length header")
+        if int(length) > MAX_REQUEST_BYTES:
+            return error_response(request, 413, f"the request is larger than {MAX_REQUEST_BYTES // 2**20} MB")
     response = await call_next(request)
     response.headers.setdefault("Content-Security-Policy", _CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
