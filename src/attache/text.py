@@ -6,12 +6,15 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _DD = str.maketrans({"đ": "d", "Đ": "D"})
+# The blocks of combining marks: what NFKD splits off a letter's diacritics ("ạ" -> "a" + U+0323).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def to_ascii(s: str) -> str:
     """Drop diacritics ("Phạm Minh Chính" -> "Pham Minh Chinh"); keeps case."""
-    s = unicodedata.normalize("NFKD", s.translate(_DD))
-    return "".join(c for c in s if not unicodedata.combining(c))
+    if s.isascii():
+        return s
+    return _MARKS.sub("", unicodedata.normalize("NFKD", s.translate(_DD)))
 
 
 def fold(s: str | None) -> str:

@@ -140,7 +140,8 @@ def _parse(value: str | None) -> date | None:
 
 def _terms(text: str, language: str) -> list[str]:
     stop = _stopwords(language)
-    return [w for w in (fold(m.group()) for m in _WORD.finditer(text)) if w not in stop]
+    # Folding the whole text once costs a fraction of folding each of its words.
+    return [w for w in _WORD.findall(fold(text)) if w not in stop]
 
 
 def _stopwords(language: str) -> frozenset[str]:
