@@ -16,6 +16,7 @@ from typing import Literal
 from .. import lexicons
 from ..model import PlaceMention, Span
 from ..text import fold, to_ascii
+from .patterns import trie
 
 Kind = Literal["province", "city", "country"]
 
@@ -69,24 +70,8 @@ def _units(form: str) -> list[str]:
 
 
 def trie_pattern(forms: set[str]) -> str:
-    """One regex for many forms, shared prefixes factored so that the engine does not try each form in turn."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for unit in _units(form):
-            node = node.setdefault(unit, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        # Longer continuations first, then the end of a form: the longest form wins.
-        branches = [unit + render(child) for unit, child in node.items() if unit]
-        if "" in node:
-            branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return render(trie)
+    """One regex for many forms, separators written loosely ("Ha Noi", "Ha  Noi", "Ha-Noi")."""
+    return trie(forms, units=_units)
 
 
 def _split(cell: str | None) -> list[str]:
