@@ -1,7 +1,7 @@
 """Figures tied to what they measure, when and where: claims.
 
 A figure becomes a claim only when an indicator rule of its language names what
-it measures (precision first: "the 15 developing countries" is a number, not a
+it measures (precision first: "among the 12 leading economies" is a number, not a
 claim). Cues are looked for inside the figure's clause: the counted noun right
 after the number first ("21 visits to other countries"), then the cue nearest
 to the left ("FDI … reached 1.75 billion USD"). A clause that only continues

@@ -4,7 +4,7 @@ Date forms: "January 6, 2025", "6 January 2025", "6 janvier 2025", "le 6 janvier
 "06/01/2025" (day first, as Vietnamese and French sites write; month first only
 when the day-first reading is impossible or contradicts a written weekday),
 "2025-01-06", "ngày 6 tháng 1 năm 2025", each with an optional weekday and part of
-day ("On the morning of January 6", "Ce matin, 6 janvier", "Dans l'après-midi du
+day ("On the morning of March 3", "Ce matin, 3 mars", "Dans l'après-midi du
 6 janvier", "Chiều ngày 6/1/2025"), plus relative words ("yesterday", "hier", "hôm
 qua") when the publication date is known. A day and month without year written
 with digits ("Sáng 6/1", "thứ Năm (8/1)") or a month word ("ngày 6 tháng 1") counts

@@ -11,7 +11,7 @@ Quốc gia") is none. The place is a city or province right after "in"/"à"/"t�
 in the event sentence (else in the lead), never a bridge point. Bridge points,
 the provinces that joined online, are read from the whole text and the
 captions: a PlaceMention where there is one, else the capitalised words next to
-the bridge words ("at the Binh Dinh province bridge" -> "Binh Dinh", "tại điểm
+the bridge words ("at the Ca Mau province bridge" -> "Ca Mau", "tại điểm
 cầu tỉnh Nghệ An" -> "Nghe An"); weak wording ("điểm cầu X") needs a known province.
 """
 from __future__ import annotations
@@ -251,7 +251,7 @@ def _canonical(words: str, span: Span | None, places: list[PlaceMention], lang: 
             if p.kind != "country" and p.span.start < span.end and span.start < p.span.end:
                 return p.name
     tokens = words.split()
-    # "The Nghe An bridge point": a capitalised determiner opens the phrase, not the name.
+    # "The Lao Cai bridge point": a capitalised determiner opens the phrase, not the name.
     while len(tokens) > 1 and tokens[0].lower() in lang.determiners:
         tokens.pop(0)
     if not tokens or tokens[0].lower() in lang.determiners:
