@@ -25,6 +25,12 @@ KEPT_TERMS = 40
 """Text vectors are cut to their strongest words, so memory stays flat per document."""
 COMMON_KEY_GROUPS = 1000
 """A key shared by more events than this (a head of government) blocks nothing for undated documents."""
+MAX_CANDIDATES = 50
+MAX_MEMBERS = 20
+"""An event's first documents stand for it; a large event is not compared document by document."""
+RARE_FIGURE_DOCS = 3
+RARE_FIGURE_SHARE = 0.002
+"""Events compared in full with one document, those sharing the most keys with it first."""
 SAME_DAY_EVIDENCE = 1.0
 """Same day plus one shared participant, two shared figures, or similar text."""
 UNDATED_EVIDENCE = 2.0
@@ -51,6 +57,7 @@ def group_events(analyses: list[Analysis]) -> list[list[str]]:
     """Document ids grouped by event, in input order within and across groups."""
     docs = [_features(a) for a in analyses]
     _weigh_terms(docs)
+    rarity = _number_rarity(docs)
     groups: list[list[_Doc]] = []
     by_day_key: dict[tuple[str, str], list[int]] = {}
     by_key: dict[str, list[int]] = {}
@@ -68,11 +75,11 @@ def group_events(analyses: list[Analysis]) -> list[list[str]]:
                     owners.append(best)
 
     for doc in sorted((d for d in docs if d.day), key=lambda d: d.day):
-        candidates = {g for key in _keys(doc) for g in by_day_key.get((doc.day, key), ())}
-        join(doc, _best_group(doc, groups, candidates, SAME_DAY_EVIDENCE))
+        shared = Counter(g for key in _keys(doc) for g in by_day_key.get((doc.day, key), ()))
+        join(doc, _best_group(doc, groups, _most_shared(shared), SAME_DAY_EVIDENCE, rarity))
     for doc in (d for d in docs if not d.day):
-        candidates = {g for key in _keys(doc) for g in _owners(by_key, key) if _near(doc, groups[g])}
-        join(doc, _best_group(doc, groups, candidates, UNDATED_EVIDENCE))
+        shared = Counter(g for key in _keys(doc) for g in _owners(by_key, key) if _near(doc, groups[g]))
+        join(doc, _best_group(doc, groups, _most_shared(shared), UNDATED_EVIDENCE, rarity))
     order = {d.id: i for i, d in enumerate(docs)}
     result = [sorted((d.id for d in g), key=order.__getitem__) for g in groups]
     return sorted(result, key=lambda ids: order[ids[0]])
@@ -84,23 +91,40 @@ def _keys(doc: _Doc) -> list[str]:
             + [f"t:{doc.language}:{t}" for t in strongest])
 
 
+def _most_shared(shared: Counter[int]) -> set[int]:
+    """The events sharing the most keys with a document: the only ones worth a full comparison."""
+    return {g for g, _ in shared.most_common(MAX_CANDIDATES)}
+
+
 def _owners(index: dict[str, list[int]], key: str) -> list[int]:
     owners = index.get(key, [])
     return owners if len(owners) <= COMMON_KEY_GROUPS else []
 
 
-def _best_group(doc: _Doc, groups: list[list[_Doc]], candidates: set[int], threshold: float) -> int | None:
+def _best_group(doc: _Doc, groups: list[list[_Doc]], candidates: set[int], threshold: float,
+                rarity: dict[tuple[str, float], float]) -> int | None:
     """The candidate with the strongest evidence (the later one on a tie), if strong enough."""
-    scored = [(max(_evidence(doc, other) for other in groups[i]), i) for i in candidates]
+    scored = [(max(_evidence(doc, other, rarity) for other in groups[i][:MAX_MEMBERS]), i) for i in candidates]
     scored = [(s, i) for s, i in scored if s >= threshold]
     return max(scored)[1] if scored else None
 
 
-def _evidence(a: _Doc, b: _Doc) -> float:
-    score = len(a.names & b.names) + len(a.numbers & b.numbers)
+def _evidence(a: _Doc, b: _Doc, rarity: dict[tuple[str, float], float]) -> float:
+    score = len(a.names & b.names) + sum(rarity[n] for n in a.numbers & b.numbers)
     if a.language == b.language:
         score += TEXT_WEIGHT * _cosine(a.terms, b.terms)
     return score
+
+
+def _number_rarity(docs: list[_Doc]) -> dict[tuple[str, float], float]:
+    """How much a shared figure says: "412 billion USD" in two reports is telling, "10%" is everywhere.
+
+    A figure stated by more documents than RARE_FIGURE_SHARE of the corpus
+    (never fewer than RARE_FIGURE_DOCS) weighs proportionally less.
+    """
+    df = Counter(n for d in docs for n in d.numbers)
+    common = max(RARE_FIGURE_DOCS, len(docs) * RARE_FIGURE_SHARE)
+    return {n: min(1.0, common / count) for n, count in df.items()}
 
 
 def _near(doc: _Doc, group: list[_Doc]) -> bool:
