@@ -356,3 +356,130 @@ def test_vietnamese_shares_and_totals_are_figures():
 
 def test_vietnamese_years_alone_are_no_figures_but_counts_of_years_are():
     assert values("Hai năm sau, mười năm sau.", "vi") == [2, 10]
+
+
+# Rules added for number phrasings of other suites (Microsoft Recognizers-Text specs), tested on our own sentences.
+
+@pytest.mark.parametrize("text, language, value", [
+    ("The startup raised 250k from friends.", "en", 250_000),
+    ("Its valuation hit 3.4b last spring.", "en", 3.4e9),
+    ("The club paid 45M for the striker.", "en", 45e6),
+    ("Sales reached 7.5 k units a month.", "en", 7_500),
+    ("The fund manages 12mil in assets.", "en", 12e6),
+    ("La start-up a levé 80k auprès de ses proches.", "fr", 80_000),
+])
+def test_scales_glued_to_digits(text, language, value):
+    assert one(text, language).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["He ran the 400m on a 5G phone.", "The 100m final starts now."])
+def test_metres_and_network_generations_are_no_glued_scales(text):
+    assert all(f.value < 1000 for f in find_figures(text, "en"))
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Overnight it fell to minus 12 in the valley.", "en", -12),
+    ("The balance stood at negative four after the audit.", "en", -4),
+    ("The score was minus one at half time.", "en", -1),
+    ("Le solde est passé à négatif trois.", "fr", -3),
+])
+def test_minus_written_as_a_word(text, language, value):
+    assert one(text, language).value == value
+
+
+def test_moins_is_no_minus_in_french():
+    assert one("Au moins 40 personnes sont venues.", "fr").value == 40
+
+
+def test_thousands_grouped_by_spaces_in_english():
+    assert one("The stadium holds 52 300 fans.").value == 52_300
+    assert one("Its population is 2 745 012 this year.").value == 2_745_012
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Half a million visitors came.", "en", 500_000),
+    ("The city planted a half million trees.", "en", 500_000),
+    ("Le projet coûte un demi-million.", "fr", 500_000),
+    ("Il faut un demi milliard pour finir.", "fr", 5e8),
+    ("They walked one and a half miles.", "en", 1.5),
+    ("Il a attendu un et demi.", "fr", 1.5),
+])
+def test_half_of_a_scale_and_one_and_a_half(text, language, value):
+    assert one(text, language).value == pytest.approx(value)
+
+
+def test_a_half_alone_stays_no_figure():
+    assert find_figures("Half of the staff left.", "en") == []
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("The depot holds 7 thousand 2 hundred and 40 crates.", "en", 7240),
+    ("She counted 6 hundred and 12 ballots.", "en", 612),
+    ("They sold 2 hundred and seven tickets.", "en", 207),
+    ("Il a compté 5 mille 4 cent 30 bulletins.", "fr", 5430),
+    ("Il reste 2 cent un sièges.", "fr", 201),
+])
+def test_digits_mixed_with_number_words(text, language, value):
+    assert one(text, language).value == value
+
+
+def test_mixed_numbers_stop_where_they_stop():
+    # "one" without "and" is no part of the number; "and 0" adds nothing and a larger part is another number
+    assert values("It lasted 3 thousand one day.")[0] == 3000
+    assert values("between 3 hundred and 5 hundred") == [400]
+
+
+@pytest.mark.parametrize("text, language, value, unit", [
+    ("The ticket cost 12 dollars 75.", "en", 12.75, "USD"),
+    ("The fee is 4 dollars and 20 cents.", "en", 4.20, "USD"),
+    ("It sold for nine euros and thirty cents.", "en", 9.30, "EUR"),
+    ("Le café coûte 2 euros 40.", "fr", 2.40, "EUR"),
+    ("Le ticket vaut 3 euros et 5 centimes.", "fr", 3.05, "EUR"),
+    ("The card costs 30 USD 99 today.", "en", 30.99, "USD"),
+])
+def test_amounts_in_two_units(text, language, value, unit):
+    f = one(text, language)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_two_amounts_stay_two():
+    assert [(f.value, f.unit) for f in find_figures("He paid 20 dollars 35 euros.", "en")] == [(20, "USD"), (35, "EUR")]
+    assert [(f.value, f.unit) for f in find_figures("They paid 8 dollars and 40 workers left.", "en")] == [
+        (8, "USD"), (40, "people")]
+
+
+@pytest.mark.parametrize("text, language, value, unit", [
+    ("The deal was worth 90 million pounds.", "en", 90e6, "GBP"),
+    ("They paid 600 francs for it.", "en", 600, "FRF"),
+    ("It cost 12 billion pesetas.", "en", 12e9, "ESP"),
+    ("The bond raised 40 million Dutch guilders.", "en", 40e6, "NLG"),
+    ("He mined 3.5 bitcoins last year.", "en", 3.5, "XBT"),
+    ("The wallet held 2 BTC.", "en", 2, "XBT"),
+    ("Le contrat vaut 70 millions de francs.", "fr", 70e6, "FRF"),
+    ("Ils ont payé 9 millions de florins néerlandais.", "fr", 9e6, "NLG"),
+    ("The firm reported hk $ 2.1 billion in sales.", "en", 2.1e9, "HKD"),
+    ("It spent c $ 45 million.", "en", 45e6, "CAD"),
+    ("Le budget atteint 8 millions de $ c.", "fr", 8e6, "CAD"),
+    ("Le budget atteint 8 millions de $CAD.", "fr", 8e6, "CAD"),
+    ("the fund paid 500 usd per share", "en", 500, "USD"),
+    ("They lost 40 USD million.", "en", 40e6, "USD"),
+    ("Prices start at AUD$ 19.", "en", 19, "AUD"),
+    ("It costs USD250 a night.", "en", 250, "USD"),
+    ("He paid £ 30.", "en", 30, "GBP"),
+])
+def test_more_currencies(text, language, value, unit):
+    f = one(text, language)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_pounds_of_weight_and_words_before_dollars_stay_no_currency():
+    assert one("The bear weighs 600 pounds.").unit == "count"
+    assert [f.unit for f in find_figures("A load of 3 tons and 200 pounds.", "en")] == ["count", "count"]
+    assert one("She paid a $40 fee.").unit == "USD"
+    assert one("Give us $5 now.").unit == "USD"
+    assert one("La bibliothèque compte 9 000 livres.", "fr").unit == "count"
+
+
+def test_numbers_written_from_the_decimal_mark():
+    assert one("The rate rose by .25 this year.").value == 0.25
+    assert one("Le taux gagne ,75 point.", "fr").value == 0.75

@@ -96,6 +96,11 @@ class Grammar:
     digits: re.Pattern[str]
     words: re.Pattern[str]
     """Numbers in words, matched in the lower-cased text (much faster than ignoring case)."""
+    point: re.Pattern[str]
+    """Numbers written from their decimal mark (".08"), with the groups of `digits`."""
+    minus_list: tuple[str, ...]
+    minus_words: re.Pattern[str]
+    """A word making the number right after it negative and its spaces ("minus 5"), in the lower-cased text."""
     hedges: Phrases
     """Phrase -> qualifier, None for a word that only ends like a hedge ("nhiệt độ")."""
     changes: Phrases
@@ -116,16 +121,39 @@ class Grammar:
     right: re.Pattern[str]
     """What may follow a number, in order, each part optional: scale word (S), unit or people noun (U),
     trailing hedge (H), change word (C). One match instead of one per part."""
+    after: re.Pattern[str]
+    """The trailing hedge (H) and change word (C) alone."""
     right_priced: re.Pattern[str]
     """`right` after a currency sign: a glued scale may follow ("$5m"), a people noun may not."""
     joiner: re.Pattern[str]
     clock: re.Pattern[str]
     phone: re.Pattern[str]
     currency_groups: dict[str, str]
+    codes_seen: dict[str, str | None]
+    """Currency mark as written -> its ISO code, filled as marks are met."""
     """Regex group name -> ISO 4217 code."""
     glued_scales: dict[str, float]
     half: re.Pattern[str]
     """"and a half" right after a number or its scale word."""
+    bare_glued: re.Pattern[str]
+    """A scale glued to digits without a currency ("10k", "10M"), matched case-sensitively."""
+    bare_glued_scales: dict[str, float]
+    bare_glued_starts: frozenset[str]
+    scale: re.Pattern[str]
+    """A scale word alone: after a currency code ("75 USD million") or a compound part ("4 thousand 3 hundred")."""
+    compound: re.Pattern[str]
+    """A smaller number after a multiplier ("3 hundred and 21"): group `n`."""
+    compound_scales: frozenset[float]
+    articles: frozenset[str]
+    """Words that are numbers only where a scale, a joiner or a half makes them one ("one", "un")."""
+    bare_articles: frozenset[str]
+    """Articles that need "and" to add to a multiplier before them: "3 hundred and one", not "3 thousand one day"."""
+    multiplier_after: re.Pattern[str]
+    subunit: re.Pattern[str]
+    """Hundredths after an amount in a currency ("15 dollars 50", "3 dollars and 50 cents"): groups `n`, `cents`."""
+    weight_unit: re.Pattern[str] | None
+    weight_context: re.Pattern[str] | None
+    """A currency name that is a weight too ("pounds") and the words that make it one ("weighs", "tons")."""
 
 
 def _qualifier_groups(table: dict[str, list[str]]) -> str:
@@ -140,8 +168,15 @@ def _currencies(lang: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     for code in common["codes"]:
         prefix.setdefault(aliases.get(code, code), []).append(rf"(?-i:{code})(?![A-Za-z])")
     for symbol, code in common["symbols"].items():
-        prefix.setdefault(code, []).append(re.escape(symbol))
-    suffix = {code: list(marks) for code, marks in prefix.items()}
+        mark = re.escape(symbol)
+        if symbol[0].isalpha():  # "C$" is no sign inside a word; some may be written "c $" (not "a $")
+            spaced = symbol in common.get("symbols_spaced", [])
+            mark = r"(?<![^\W\d_])" + (re.escape(symbol[:-1]) + r"\s?\$" if spaced else mark)
+        prefix.setdefault(code, []).append(mark)
+    any_case = {rf"(?-i:{code})(?![A-Za-z])" for code in common.get("codes_any_case_after", [])}
+    # after a number some codes are read in any case: "300 usd" (lower-cased newswire)
+    suffix = {code: [m.replace("(?-i:", "(?:", 1) if m in any_case else m for m in marks]
+              for code, marks in prefix.items()}
     for code, names in toml(lang, "units").get("currencies", {}).items():
         suffix.setdefault(code, []).extend(fragment(n) + r"(?![\w-])" for n in names)
     return prefix, suffix
@@ -158,11 +193,16 @@ def _prefix_ends() -> frozenset[str] | None:
 
 
 def _marks(table: dict[str, list[str]], groups: dict[str, str]) -> str:
+    """One group per code and length class: marks of several words first, so that "dollars australiens"
+    wins over "dollars" (one group per mark would be as right, and twice as slow to match)."""
     parts = []
-    for code, marks in table.items():
-        name = f"c{len(groups)}"
-        groups[name] = code
-        parts.append(f"(?P<{name}>" + "|".join(sorted(marks, key=len, reverse=True)) + ")")
+    for several in (True, False):
+        for code, marks in table.items():
+            kept = [m for m in marks if (r"\s" in m) == several]
+            if kept:
+                name = f"c{len(groups)}"
+                groups[name] = code
+                parts.append(f"(?P<{name}>" + "|".join(sorted(kept, key=len, reverse=True)) + ")")
     return "|".join(parts)
 
 
@@ -194,9 +234,16 @@ def grammar(language: str) -> Grammar:
     signs_to = [w for w in ranges["to"] if not w[0].isalpha()]
     months = list(dates.get("months", {}))
     ordinals = alternation(nums["ordinal_suffixes"])
-    scale = rf"\s*(?P<scale>{alternation(list(syn.scales))})(?![\w])"
+    scale = rf"(?:\s*|-)(?P<scale>{alternation(list(syn.scales))})(?![\w])"
+    number_words = alternation(list(syn.values) + list(syn.multipliers), literal=True)
+    word_run = rf"{number_words}(?:[\s-]+{number_words})*"
+    small = rf"(?P<n>\d{{1,3}}(?![\d.,]?\d)|{word_run})(?![\w-])"
+    value_words = alternation(list(syn.values), literal=True)
+    hundredths = rf"(?P<n>\d{{1,2}}(?![\d.,]?\d)|{value_words}(?:[\s-]+{value_words})*)(?![\w-])"
+    and_joined = rf"(?:\s+(?P<j>{alternation(syn_joiners(nums))}))?\s+"
+    weights = units.get("weight_context", [])
     glued = rf"(?P<glued>{alternation(list(nums.get('glued_scales', {})))})(?![\w])"
-    unit = rf"\s*(?:(?P<pct>{percent})(?![\w])|{joined}(?:{suffix_rx}))"
+    unit = rf"\s*(?:(?P<pct>{percent})(?![\w])|{joined}(?P<cur>{suffix_rx}))"
     people = rf"\s+(?:[^\W\d_]+\s+){{0,2}}?{alternation(units['people'])}(?![\w])"
     after = (rf"(?P<H>\s*,?\s*(?:{_qualifier_groups(hedges['after'])})(?![\w]))?"
              rf"(?P<C>\s+(?:(?P<up>{alternation(hedges['change_after']['up'])})"
@@ -204,7 +251,14 @@ def grammar(language: str) -> Grammar:
     return Grammar(
         syn=syn,
         # the lookahead lets the scanner skip to digits fast
-        digits=re.compile(rf"(?=[0-9])(?:(?P<ratio>(?<![\d/])\d{{1,4}}/\d{{1,4}}(?![/\d]))|{syn.digits})"),
+        digits=re.compile(rf"(?=[0-9])(?:(?P<ratio>(?<![\d/])\d{{1,4}}/\d{{1,4}}(?![/\d]))"
+                          rf"|{syn.digits})"),
+        # ".08": its own scan, which opens with the mark and so skips ahead as fast as the one for digits;
+        # the empty groups let it be read like `digits`
+        point=re.compile(rf"(?P<point>{re.escape(syn.decimal)}(?<![\w.,]{re.escape(syn.decimal)})\d+(?![.,]?\d))"
+                         r"(?P<ratio>(?!))?(?P<grouped>(?!))?(?P<alt>(?!))?(?P<plain>(?!))?"),
+        minus_list=tuple(w.lower() for w in nums.get("minus_words", [])),
+        minus_words=re.compile(rf"(?<![\w-]){alternation([w.lower() for w in nums.get('minus_words', [])])}\s+"),
         words=re.compile(f"(?P<words>{syn.words})"),
         hedges=Phrases.of(hedge_table),
         changes=Phrases.of(change_table),
@@ -213,21 +267,42 @@ def grammar(language: str) -> Grammar:
         between=frozenset(_tokens(b)[0] for b in ranges["between"]),
         months=frozenset(m.lower() for m in months),
         months_capitalised=bool(dates.get("capitalised")),
-        prefix=re.compile(rf"(?:{prefix_rx})\s*\Z", ci),
+        prefix=re.compile(rf"(?P<cur>{prefix_rx})\s*\Z", ci),
         prefix_ends=_prefix_ends(),
         month_after=re.compile(rf"(?:{ordinals})?\s+{alternation(months, literal=True)}(?![\w])", ci)
         if months else None,
         ordinal=re.compile(rf"{ordinals}(?![\w])", ci),
         right=re.compile(rf"(?P<S>{scale})?(?P<U>{unit}|(?P<people>{people}))?{after}", ci),
+        after=re.compile(after, ci),
         right_priced=re.compile(rf"(?P<S>{scale}|{glued})?(?P<U>{unit})?{after}", ci),
         joiner=re.compile(rf"(?:\s+(?P<and>{alternation(ranges['and'])})\s+"
                           rf"|\s+{alternation(words_to)}\s+|\s*{alternation(signs_to, literal=True)}\s*)", ci),
         clock=re.compile("|".join(nums.get("time_patterns", [])) or r"(?!)", ci),
         phone=re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d{2,4}){2,4}\b"),
         currency_groups=groups,
+        codes_seen={},
         glued_scales={k.lower(): float(v) for k, v in nums.get("glued_scales", {}).items()},
         half=re.compile(rf"\s+{alternation(nums.get('halves', []))}(?![\w-])", ci),
+        bare_glued=re.compile(rf" ?(?P<glued>{alternation(list(nums.get('bare_glued_scales', {})))})(?![\w])"),
+        bare_glued_scales={k: float(v) for k, v in nums.get("bare_glued_scales", {}).items()},
+        bare_glued_starts=frozenset(k[0] for k in nums.get("bare_glued_scales", {})),
+        scale=re.compile(scale, ci),
+        compound=re.compile(and_joined + small, ci),
+        multiplier_after=re.compile(rf"[\s-]+{alternation(list(syn.multipliers))}(?![\w-])", ci),
+        articles=frozenset(a.lower() for a in nums["articles"]),
+        bare_articles=frozenset(a.lower() for a in nums["articles"]
+                                if a not in nums.get("articles_after_multiplier", [])),
+        compound_scales=frozenset(syn.scales[w.lower()] for w in nums.get("compound_scales", [])),
+        subunit=re.compile(and_joined + hundredths +
+                           rf"(?P<cents>\s+{alternation(units.get('subunits', []))}(?![\w-]))?", ci),
+        weight_unit=re.compile(alternation(units["weight_currencies"]) + r"\Z", ci)
+        if units.get("weight_currencies") else None,
+        weight_context=re.compile(rf"(?<![\w-]){alternation(weights)}(?![\w-])", ci) if weights else None,
     )
+
+
+def syn_joiners(nums: dict) -> list[str]:
+    return nums.get("joiners", []) or ["and"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +315,8 @@ class Page:
     words_text: str
     words: re.Pattern[str]
     """Numbers in words and the text they run on (lower-cased where that keeps offsets)."""
+    minus: dict[int, int]
+    """Offset of a number after a minus word ("minus 5") -> length of that word and its spaces."""
 
 
 @dataclass(slots=True)
@@ -306,8 +383,13 @@ def _currency_before(text: str, s: int, g: Grammar) -> re.Match[str] | None:
 
 
 def _currency(m: re.Match[str], g: Grammar) -> str | None:
-    found = m.groupdict()
-    return next((code for name, code in g.currency_groups.items() if found.get(name)), None)
+    """The ISO code of the currency mark in group `cur` of `m`; marks repeat ("$", "dollars"), so each is
+    looked up once."""
+    mark = m.group("cur")
+    if mark not in g.codes_seen:
+        found = m.groupdict()
+        g.codes_seen[mark] = next((code for name, code in g.currency_groups.items() if found.get(name)), None)
+    return g.codes_seen[mark]
 
 
 def _hedge(m: re.Match[str]) -> Qualifier | None:
@@ -343,6 +425,8 @@ def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Gramma
         # a number word capitalised inside a sentence is part of a name ("Ba Đình", "Three Gorges")
         return not text[s].isupper() or _opens_sentence(text, s)
     prev = text[s - 1] if s else " "
+    if prev.isalpha() and g.prefix.search(text, max(0, s - 8), s):
+        prev = " "  # a code glued to its amount: "USD115"
     if prev.isalnum() or prev == "+" or (not joined and prev in "-/:.," and s > 1 and text[s - 2].isalnum()):
         return False
     if text[s] == "0" and e - s > 1 and text[s + 1].isdigit():
@@ -410,6 +494,8 @@ def _value(m: re.Match[str], g: Grammar) -> float:
         return words_value(m.group("words"), g.syn)
     if m.group("ratio"):
         return float(m.group("ratio").split("/")[0])
+    if m.re is g.point:  # ".08"
+        return float("0." + m.group("point")[1:])
     kind = next(k for k in ("grouped", "alt", "plain") if m.group(k))
     return digits_value(m.group(kind), kind, g.syn)
 
@@ -418,20 +504,21 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
     """The number `m` with its surroundings; `joined` when it closes a range ("3-5")."""
     text = page.text
     s, e = m.span()
-    minus = not joined and _minus(text, s)
+    lead = 0 if joined else 1 if _minus(text, s) else page.minus.get(s, 0)
     # hedges and change words stand before the sign: "about -3", "a fall of -5%"
-    run = _run(text, max(0, s - minus - LEFT_WINDOW), s - minus)
+    run = _run(text, max(0, s - lead - LEFT_WINDOW), s - lead)
     if not _is_number(page, m, run, g, joined):
         return None
-    sign = -1.0 if minus else 1.0
+    sign = -1.0 if lead else 1.0
     value = sign * _value(m, g)
-    left = _left(text, s - minus, run, g)
+    left = _left(text, s - lead, run, g)
     unit = left.currency
     half = g.half.match(text, e)
     if half:  # "five and a half million": a half of one, before the scale
         value += sign * 0.5
     end, factor = half.end() if half else e, 1.0
-    r = (g.right_priced if unit else g.right).match(text, end)
+    right = g.right_priced if unit else g.right
+    r = right.match(text, end)
     if r.start("S") >= 0:
         word = (r.group("scale") if r.group("scale") is not None else r.group("glued")).lower()
         factor = g.syn.scales.get(word) or g.glued_scales[word]
@@ -440,21 +527,91 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
         if not half and (half := g.half.match(text, end)):  # "3 million and a half": a half of the scale
             value += sign * 0.5 * factor
             end = half.end()
-            r = (g.right_priced if unit else g.right).match(text, end)
+            r = right.match(text, end)
+    elif (not unit and r.start("U") < 0 and _glued_next(text, end) in g.bare_glued_starts and not _in_words(m)
+          and (b := g.bare_glued.match(text, end))):
+        factor = g.bare_glued_scales[b.group("glued")]  # "10k", "1.2b", "10M"
+        value *= factor
+        end = b.end()
+        r = right.match(text, end)
+    if factor in g.compound_scales and not half and not _in_words(m) and left.last_word not in g.between:
+        value, moved = _compound(text, end, factor, value, sign, g)  # "4 thousand 3 hundred and 21"
+        if moved != end:
+            end = moved
+            r = right.match(text, end)
+    after = r
     if r.start("U") >= 0:
         people = "people" in r.re.groupindex and r.group("people") is not None
-        unit = "people" if people else "%" if r.group("pct") else _currency(r, g)
-        end = r.end("U")
+        found = "people" if people else "%" if r.group("pct") else _currency(r, g)
+        if found in ("people", "%") or not _weight(text, s, r.group("U"), g):
+            unit, end = found, r.end("U")
+            if unit not in ("people", "%"):
+                value, factor, end = _after_currency(text, end, value, factor, sign, left, g)
+        if end != r.end("U"):  # what followed the unit was read, or the unit was a weight
+            after = g.after.match(text, end)
     if end == e and e < len(text) and text[e].isalpha() and not _in_words(m):
         return None  # glued to letters that are no unit: "5G", "15h30"
     qualifier = left.qualifier
-    if r.start("H") >= 0:
-        qualifier, end = _hedge(r), r.end("H")
-    up = left.change is False or bool(r.group("up"))
-    down = left.change is True or bool(r.group("down"))
+    if after.start("H") >= 0:
+        qualifier, end = _hedge(after), after.end("H")
+    up = left.change is False or bool(after.group("up"))
+    down = left.change is True or bool(after.group("down"))
     year_like = (not _in_words(m) and bool(m.group("plain")) and e - s == 4 and FIRST_YEAR <= value <= LAST_YEAR
                  and unit is None and factor == 1 and qualifier is None)
     return Piece(left.start, end, value, unit, factor, qualifier, up, down, year_like, left.last_word)
+
+
+def _glued_next(text: str, end: int) -> str:
+    """The character a glued scale would start with: right after the number or after one space."""
+    c = text[end:end + 1]
+    return text[end + 1:end + 2] if c == " " else c
+
+
+def _small(text: str, g: Grammar) -> float:
+    return float(text) if text[0].isdigit() else words_value(text, g.syn)
+
+
+def _compound(text: str, end: int, factor: float, value: float, sign: float, g: Grammar) -> tuple[float, int]:
+    """A multiplier followed by smaller numbers adds them up: "4 thousand 3 hundred and 21"."""
+    while (c := g.compound.match(text, end)):
+        if not c.group("j") and c.group("n").lower() in g.bare_articles:
+            break  # "3 thousand one day": "one" is no number without "and"
+        n = _small(c.group("n"), g)
+        sm = g.scale.match(text, c.end())
+        part = g.syn.scales[sm.group("scale").lower()] if sm else 1.0
+        if n == 0 or n * part >= factor or (sm and part not in g.compound_scales) or (
+                not sm and g.multiplier_after.match(text, c.end())):
+            break  # "and 0" adds nothing; "3 cents" is no 3
+        value += sign * n * part
+        end, factor = (sm.end() if sm else c.end()), part
+        if part == 1.0:
+            break
+    return value, end
+
+
+def _weight(text: str, s: int, unit: str, g: Grammar) -> bool:
+    """Whether a currency name after the number at `s` is a weight here: "pounds" after "weighs" or "tons"."""
+    return (g.weight_unit is not None and g.weight_unit.search(unit) is not None
+            and g.weight_context.search(text, max(0, s - LEFT_WINDOW), s) is not None)
+
+
+def _after_currency(text: str, end: int, value: float, factor: float, sign: float, left: Left,
+                    g: Grammar) -> tuple[float, float, int]:
+    """(value, factor, end) once what may follow a currency name is read: a scale after a code
+    ("75 USD million"), or hundredths in a second unit ("15 dollars 50", "3 dollars and 50 cents")."""
+    if factor == 1 and (sm := g.scale.match(text, end)):
+        factor = g.syn.scales[sm.group("scale").lower()]
+        return value * factor, factor, sm.end()
+    if factor != 1 or left.last_word in g.between or not (su := g.subunit.match(text, end)):
+        return value, factor, end
+    n = _small(su.group("n"), g)
+    if n >= 100 or n != int(n) or (not su.group("j") and su.group("n").lower() in g.articles):
+        return value, factor, end
+    if not su.group("cents"):
+        nxt = g.right.match(text, su.end())
+        if nxt.start("S") >= 0 or nxt.start("U") >= 0 or text[su.end():su.end() + 1].isalnum():
+            return value, factor, end  # "50 dollars 40 rmb": two amounts
+    return value + sign * n / 100, factor, su.end()
 
 
 def _minus(text: str, s: int) -> bool:
@@ -508,8 +665,12 @@ def find_figures(text: str, language: str) -> list[Figure]:
     low = text.lower()
     # lower-casing may change the length of rare letters; then offsets need the original text
     words = (low, g.words) if len(low) == len(text) else (text, re.compile(g.words.pattern, re.IGNORECASE))
-    page = Page(text, [m.span() for m in g.phone.finditer(text)], any(mark in low for mark in URL_MARKS), *words)
-    numbers = sorted([*g.digits.finditer(text), *page.words.finditer(page.words_text)], key=lambda m: m.start())
+    # most texts hold no minus word: a substring test spares the scan
+    minus = ({m.end(): m.end() - m.start() for m in g.minus_words.finditer(words[0])}
+             if any(w in words[0] for w in g.minus_list) else {})
+    page = Page(text, [m.span() for m in g.phone.finditer(text)], any(mark in low for mark in URL_MARKS), *words, minus)
+    numbers = sorted([*g.digits.finditer(text), *page.words.finditer(page.words_text), *g.point.finditer(text)],
+                     key=lambda m: m.start())
     consumed = 0
     for m in numbers:
         if m.start() < consumed:

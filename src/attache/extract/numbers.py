@@ -73,6 +73,8 @@ class NumberSyntax:
     scales: dict[str, float]
     decimal: str
     thousands: str
+    half: re.Pattern[str]
+    """A half standing for a scale that follows ("half a million"): its words, matched from the start."""
 
 
 @cache
@@ -96,8 +98,11 @@ def syntax(language: str) -> NumberSyntax:
     # articles start a number only before a multiplier or scale ("a hundred"); leading words stand
     # only there, wherever they are ("năm trăm" is 500, "hai năm" two years); trailing words only
     # right after tens ("hai mươi lăm" is 25, "lăm le" no number)
-    before_scale = r"(?=[\s-]+" + alternation(list(multipliers) + list(scales), literal=True) + r"(?![\w-]))"
-    article = alternation(articles, literal=True) + before_scale
+    scale_ahead = r"(?=[\s-]+" + alternation(list(multipliers) + list(scales), literal=True) + r"(?![\w-]))"
+    halves = lex.get("halves", [])
+    # "one and a half": an article stands as a number before a half too
+    before_scale = (f"(?:{scale_ahead}|(?=\\s+{alternation(halves)}(?![\\w-])))" if halves else scale_ahead)
+    half = alternation(lex.get("half_scales", []))
     lead = "|" + alternation(leading, literal=True) + before_scale if leading else ""
     any_word = f"(?:{alternation(every, literal=True)}{lead})"
     starters = alternation([w for w in every if w not in articles], literal=True)
@@ -112,11 +117,19 @@ def syntax(language: str) -> NumberSyntax:
     glue = "(?:" + "|".join(glues) + r"|\s+|-)"
     tens_and_ten = [w for w, v in values.items() if 10 <= v < 100 and v % 10 == 0]
     trail = rf"|(?:{_after(tens_and_ten)})\s+{alternation(trailing, literal=True)}" if trailing else ""
-    words = rf"(?<![\w-])(?:{starters}|{article}{lead})(?:{glue}{any_word}{trail})*(?![\w-])"
+    # an article is a number after a minus word too ("minus one"): a lookbehind per pair, each of fixed width,
+    # tried only once an article matched
+    negated = "".join(f"|(?<={re.escape(w.lower())} {re.escape(a)})"
+                      for w in lex.get("minus_words", []) for a in articles)
+    article = alternation(articles, literal=True) + f"(?:{before_scale}{negated})"
+    # one branch per phrase, each opening with a letter: the engine skips such branches at a glance
+    halves_scaled = "".join(f"|{fragment(h.lower())}{scale_ahead}"
+                            for h in sorted(lex.get("half_scales", []), key=len, reverse=True))
+    words = (rf"(?<![\w-])(?:(?:{starters}|{article}{lead})(?:{glue}{any_word}{trail})*(?![\w-]){halves_scaled})")
     tokens = alternation(list(values) + list(multipliers), literal=True)
     return NumberSyntax(digits=digits, words=words, word_token=re.compile(tokens, re.IGNORECASE),
                         values=values, multipliers=multipliers, scales=scales, decimal=decimal,
-                        thousands=thousands)
+                        thousands=thousands, half=re.compile(half + r"(?![\w-])", re.IGNORECASE))
 
 
 def _after(words: dict[str, float] | list[str]) -> str:
@@ -137,6 +150,8 @@ def digits_value(text: str, kind: str, syn: NumberSyntax) -> float:
 
 def words_value(text: str, syn: NumberSyntax) -> float:
     """Value of a number in words: units add up, multipliers scale what came before."""
+    if syn.half.match(text):
+        return 0.5
     total = current = 0.0
     for token in syn.word_token.findall(text.lower()):
         if token in syn.values:
