@@ -27,7 +27,8 @@ from functools import cache
 
 from ..lexicons import toml
 from ..model import Claim, CleanDocument, Figure, PlaceMention, Span, Timing, YearMention
-from .numbers import alternation, fragment, lexicon_language, number_value, trie
+from .numbers import alternation, fragment, lexicon_language, number_value
+from .patterns import trie
 
 DEFAULT_COUNTRY = "VN"
 FALLBACK_WORDS = 4

@@ -38,29 +38,6 @@ def alternation(entries: list[str] | tuple[str, ...], *, literal: bool = False) 
     return "(?:" + "|".join(re.escape(p) if literal else fragment(p) for p in parts) + ")"
 
 
-def trie(entries: list[str] | tuple[str, ...] | set[str]) -> str:
-    """One non-capturing group matching the longest of `entries` (literal strings) that starts here.
-
-    The same as a literal `alternation`, for text matched case-sensitively, but the engine reads one
-    character per step instead of trying every entry in turn."""
-    root: dict[str, dict] = {}
-    for entry in entries:
-        node = root
-        for c in entry:
-            node = node.setdefault(c, {})
-        node[""] = {}
-    return f"(?:{_branches(root)})"
-
-
-def _branches(node: dict[str, dict]) -> str:
-    branches = [re.escape(c) + _branches(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # a shorter entry that ends here is tried after the longer ones that go on
-    return f"(?:{body})?" if "" in node else body
-
-
 @dataclass(frozen=True, slots=True)
 class NumberSyntax:
     digits: str
