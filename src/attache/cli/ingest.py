@@ -152,14 +152,19 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
             writer.record(raw, digest, outcome)
             progress.advance(task)
         writer.flush()
-        if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
-            progress.update(task, description="linking events")
-            store.replace_knowledge(build_knowledge_base(list(store.analyses())))
+        progress.update(task, description="linking events")
+        relink(store)
     summary = writer.summary
     summary.events = store.count("events")
     summary.claims = store.count("claims")
     summary.conflicts = store.conflicts()
     return summary
+
+
+def relink(store: Store) -> None:
+    """Rebuild the knowledge base from the stored analyses when documents changed since the last build."""
+    if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
+        store.replace_knowledge(build_knowledge_base(list(store.analyses())))
 
 
 def _analysed(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
