@@ -1,17 +1,23 @@
 from attache.knowledge import build_knowledge_base
 from attache.link import group_events, link_people
+from attache.link.events import link_features
 
 from conftest import make_analysis
 
 CHAIR = ("Tran Quoc Vinh", "participant", ["Prime Minister"])
+
 MINISTER = ("Le Thi Mai Anh", "participant", ["Minister of Industry and Trade"])
+
+
+def grouped(*analyses):
+    return group_events([link_features(a) for a in analyses])
 
 
 def test_same_day_with_a_shared_participant_is_one_event_across_languages():
     en = make_analysis("en.txt", "The conference on exports opened.", event_date="2026-01-09", people=[CHAIR])
     fr = make_analysis("fr.txt", "La conférence sur les exportations.", language="fr", event_date="2026-01-09",
                        people=[CHAIR])
-    assert group_events([en, fr]) == [["en.txt", "fr.txt"]]
+    assert grouped(en, fr) == [["en.txt", "fr.txt"]]
 
 
 def test_different_days_stay_apart_even_with_the_same_people_and_words():
@@ -19,7 +25,7 @@ def test_different_days_stay_apart_even_with_the_same_people_and_words():
                             people=[CHAIR, MINISTER])
     closing = make_analysis("close.txt", "The trade council session opened.", event_date="2026-01-10",
                             people=[CHAIR, MINISTER])
-    assert group_events([opening, closing]) == [["open.txt"], ["close.txt"]]
+    assert grouped(opening, closing) == [["open.txt"], ["close.txt"]]
 
 
 def test_same_day_without_shared_evidence_is_two_events():
@@ -27,7 +33,7 @@ def test_same_day_without_shared_evidence_is_two_events():
                       people=[("Phan Thi Ngoc Diep", "participant", [])])
     b = make_analysis("b.txt", "Ministers discussed semiconductor investment.", event_date="2026-01-10",
                       people=[CHAIR])
-    assert len(group_events([a, b])) == 2
+    assert len(grouped(a, b)) == 2
 
 
 def test_undated_report_joins_the_nearby_event_it_shares_people_and_figures_with():
@@ -36,7 +42,7 @@ def test_undated_report_joins_the_nearby_event_it_shares_people_and_figures_with
     dec = make_analysis("dec.txt", event_date="2024-12-18", people=[CHAIR, MINISTER])
     undated = make_analysis("undated.txt", reference_year=2026, focal_date="2026-01-01", people=[CHAIR, MINISTER],
                             claims=[("gdp_growth_target", 8.5, "%", "exactly", "2026", "VN")])
-    groups = group_events([jan, dec, undated])
+    groups = grouped(jan, dec, undated)
     assert ["jan.txt", "undated.txt"] in groups
     assert ["dec.txt"] in groups
 
@@ -76,7 +82,7 @@ def test_undated_reports_far_apart_in_time_do_not_merge():
     a = make_analysis("a.txt", "Port workers strike", reference_year=2021, focal_date="2021-03-01", people=[CHAIR, MINISTER])
     b = make_analysis("b.txt", "Port workers strike", reference_year=2025, focal_date="2025-03-01", people=[CHAIR, MINISTER])
     c = make_analysis("c.txt", "Port workers strike", reference_year=2025, focal_date="2025-03-20", people=[CHAIR, MINISTER])
-    assert group_events([a, b, c]) == [["a.txt"], ["b.txt", "c.txt"]]
+    assert grouped(a, b, c) == [["a.txt"], ["b.txt", "c.txt"]]
 
 
 def test_a_given_name_alone_joins_the_one_full_name_it_ends():

@@ -1,26 +1,97 @@
-"""The cross-document half of the pipeline: analyses in, knowledge base out."""
+"""The cross-document half of the pipeline: analyses in, knowledge base out.
+
+Three passes, so that a corpus of any size is linked without holding its
+analyses in memory: events are grouped from each document's compact
+`LinkFeatures`; people are linked from one stream of every document's
+mentions; then each event is built from its own members only, a few
+hundred events at a time.
+"""
 from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 
 from .link import find_copies, group_events, link_people
 from .link.assemble import build_event
-from .model import Analysis, KnowledgeBase
+from .link.events import LinkFeatures, link_features
+from .model import Analysis, KnowledgeBase, Relation
 from .reconcile import merge_relations, merge_tasks, reconcile_claims
+from .store import Store
+
+EVENTS_PER_LOAD = 500
+"""Events whose members are loaded together in the last pass."""
 
 
-def build_knowledge_base(analyses: list[Analysis]) -> KnowledgeBase:
-    by_id = {a.document.id: a for a in analyses}
-    people, person_ids = link_people(analyses)
+class Corpus(Protocol):
+    def features(self) -> Iterable[LinkFeatures]:
+        """Every document's features, in document order; iterable more than once."""
+
+    def outlines(self) -> Iterable[Analysis]:
+        """Every document once, in document order, with at least its timing, people and relations."""
+
+    def members(self, ids: Sequence[str]) -> Iterable[Analysis]:
+        """These documents' analyses (enough for events, copies and claims), in any order."""
+
+
+class AnalysesInMemory:
+    """A corpus of analyses already in memory (tests, the web's single-document ingest, small batches)."""
+
+    def __init__(self, analyses: Iterable[Analysis]):
+        self.by_id = {a.document.id: a for a in analyses}
+        self._features = [link_features(a) for a in self.by_id.values()]
+
+    def features(self) -> list[LinkFeatures]:
+        return self._features
+
+    def outlines(self) -> Iterable[Analysis]:
+        return self.by_id.values()
+
+    def members(self, ids: Sequence[str]) -> list[Analysis]:
+        return [self.by_id[i] for i in ids]
+
+
+def build_knowledge_base(analyses: Iterable[Analysis]) -> KnowledgeBase:
+    return link_corpus(AnalysesInMemory(analyses))
+
+
+def relink(store: Store) -> None:
+    """Rebuild the knowledge base from the stored documents when they changed since the last build."""
+    if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
+        store.replace_knowledge(link_corpus(store.corpus()))
+
+
+def link_corpus(corpus: Corpus) -> KnowledgeBase:
+    groups = group_events(corpus.features())
+    stated: list[tuple[str, list[Relation]]] = []
+    people, person_ids = link_people(_noting_relations(corpus.outlines(), stated))
     kb = KnowledgeBase(people=people)
     taken: set[str] = set()
     event_of: dict[str, str] = {}
-    for doc_ids in group_events(analyses):
-        members = [by_id[d] for d in doc_ids]
-        event = build_event(members, person_ids, taken)
-        kb.events.append(event)
-        event_of.update((d, event.id) for d in doc_ids)
-        copies = find_copies(members)
-        kb.copies.update(copies)
-        kb.claims.extend(reconcile_claims(event.id, members, copies))
-        kb.tasks.extend(merge_tasks(event.id, members))
-    kb.relations = merge_relations(event_of, analyses)
+    for batch in _batches(groups, EVENTS_PER_LOAD):
+        loaded = {a.document.id: a for a in corpus.members([d for ids in batch for d in ids])}
+        for doc_ids in batch:
+            members = [loaded[d] for d in doc_ids]
+            event = build_event(members, person_ids, taken)
+            kb.events.append(event)
+            event_of.update((d, event.id) for d in doc_ids)
+            copies = find_copies(members)
+            kb.copies.update(copies)
+            kb.claims.extend(reconcile_claims(event.id, members, copies))
+            kb.tasks.extend(merge_tasks(event.id, members))
+    kb.relations = merge_relations(event_of, stated)
     return kb
+
+
+def _noting_relations(analyses: Iterable[Analysis], stated: list[tuple[str, list[Relation]]]) -> Iterator[Analysis]:
+    """Pass the analyses on, keeping aside the relations each states: they are linked once events are known."""
+    for analysis in analyses:
+        if analysis.relations:
+            stated.append((analysis.document.id, analysis.relations))
+        yield analysis
+
+
+def _batches(groups: list[list[str]], size: int) -> Iterator[list[list[str]]]:
+    it = iter(groups)
+    while batch := list(itertools.islice(it, size)):
+        yield batch

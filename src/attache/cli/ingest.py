@@ -23,10 +23,11 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.text import Text
 
 from ..extract import analyze_document, content_hash
-from ..knowledge import build_knowledge_base
-from ..model import Analysis, RawDocument
+from ..knowledge import relink
+from ..model import RawDocument
 from ..sources import SourceProblem, count_documents, iter_sources
 from ..store import Store
+from ..store.sqlite import DocumentRow, document_row
 
 BATCH_SIZE = 100
 MAX_SECONDS = 30.0
@@ -34,8 +35,8 @@ MAX_SECONDS = 30.0
 CHUNK_SIZE = 8
 """Documents per task sent to a worker: enough to amortise the round trip, few enough to keep order cheap."""
 
-Outcome = Analysis | str
-"""An analysis, or the reason it failed."""
+Outcome = DocumentRow | str
+"""An analysed document ready to store, or the reason it failed."""
 Item = tuple[RawDocument, str]
 """A document and its content hash."""
 
@@ -74,7 +75,7 @@ class _Writer:
         self.store = store
         self.err = err
         self.summary = IngestSummary()
-        self.batch: dict[str, Analysis] = {}
+        self.batch: dict[str, DocumentRow] = {}
         self.in_flight: Counter[str] = Counter()
 
     def problem(self, item: SourceProblem) -> None:
@@ -113,7 +114,7 @@ class _Writer:
 
     def flush(self) -> None:
         if self.batch:
-            self.store.put(self.batch.values())
+            self.store.put_rows(self.batch.values())
             self.batch.clear()
 
 
@@ -161,12 +162,6 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
     return summary
 
 
-def relink(store: Store) -> None:
-    """Rebuild the knowledge base from the stored analyses when documents changed since the last build."""
-    if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
-        store.replace_knowledge(build_knowledge_base(list(store.analyses())))
-
-
 def _analysed(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
     """Each item with its outcome, in input order."""
     if workers <= 1:
@@ -192,7 +187,7 @@ def _analyse(raw: RawDocument, max_seconds: float) -> Outcome:
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, max_seconds)
     try:
-        return analyze_document(raw)
+        return document_row(analyze_document(raw))
     except _Overrun:
         return f"analysis took longer than {max_seconds:g} s (the --max-seconds limit)"
     except Exception as exc:  # one bad document must not stop the batch

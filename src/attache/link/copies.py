@@ -27,6 +27,8 @@ _WORD = re.compile(r"\w+")
 
 def find_copies(analyses: list[Analysis]) -> dict[str, str]:
     """Map each copy's document id to the id of the document it copies (the earliest, then the first given)."""
+    if len(analyses) < 2:
+        return {}
     ordered = sorted(analyses, key=lambda a: a.document.published or "9999")
     shingles = {a.document.id: _shingles(a.document.text) for a in ordered}
     anchors = {a.document.id: _anchors(a) for a in ordered}
@@ -56,8 +58,8 @@ def overlap(a: set[int], b: set[int]) -> float:
 
 
 def _shingles(text: str) -> set[int]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return {hash(tuple(words[i:i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    words = _WORD.findall(text.lower())
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
 
 
 def _anchors(analysis: Analysis) -> list[str]:

@@ -1,7 +1,9 @@
 """Numbered tasks and partnership relations, merged across the sources of an event."""
 from __future__ import annotations
 
-from ..model import Analysis, EventRelation, EventTask
+from collections.abc import Iterable
+
+from ..model import Analysis, EventRelation, EventTask, Relation
 
 
 def merge_tasks(event_id: str, members: list[Analysis]) -> list[EventTask]:
@@ -19,11 +21,11 @@ def merge_tasks(event_id: str, members: list[Analysis]) -> list[EventTask]:
     return tasks
 
 
-def merge_relations(event_of: dict[str, str], analyses: list[Analysis]) -> list[EventRelation]:
+def merge_relations(event_of: dict[str, str], stated: Iterable[tuple[str, list[Relation]]]) -> list[EventRelation]:
+    """One relation per (partner, level, year), crediting every document (id, its relations) that states it."""
     merged: dict[tuple[str, str, int | None], EventRelation] = {}
-    for analysis in analyses:
-        doc_id = analysis.document.id
-        for r in analysis.relations:
+    for doc_id, relations in stated:
+        for r in relations:
             key = (r.partner, r.level, r.year)
             relation = merged.setdefault(key, EventRelation(r.partner, r.level, r.year, event_of.get(doc_id)))
             if doc_id not in relation.documents:

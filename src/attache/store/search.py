@@ -1,8 +1,8 @@
 """Full-text search over documents, events, people and claims (SQLite FTS5).
 
-The index (`search_index` in schema.sql) is derived data: it is rebuilt from
-the stored tables inside the transaction that replaces the knowledge base, so
-it never disagrees with what the pages show. Matching ignores diacritics:
+The index (`search_index`, migration 003) is derived data: documents are
+indexed in the transaction that stores them, the knowledge base's rows in the
+transaction that replaces it, so it never disagrees with what the pages show. Matching ignores diacritics:
 unicode61 with `remove_diacritics 2` folds "Hoàng" to "hoang", and we fold
 "đ" to "d" ourselves (unicode61 treats đ as a letter of its own), both in
 the indexed text and in queries.
@@ -30,17 +30,40 @@ def fold_dd(text: str | None) -> str:
 
 
 def rebuild_index(db: sqlite3.Connection) -> None:
-    """Refill the index from the tables; runs inside the caller's transaction.
+    """Refill the whole index from the tables; runs inside the caller's transaction.
 
     Each row's rowid carries its kind in the bits above `_KIND_SHIFT`, so that
     filtering and counting by kind read the index only, never the stored rows
     (reading them for every match made common words ten times slower).
     """
-    db.create_function("fold_dd", 1, fold_dd, deterministic=True)
+    _prepare(db)
     db.execute("DELETE FROM search_index")
+    db.execute(_INDEX_DOCUMENTS, (_kind_base("document"),))
+    rebuild_knowledge_index(db)
+
+
+_INDEX_DOCUMENTS = ("INSERT INTO search_index (rowid, kind, ref, title, body)"
+                    " SELECT ? + rowid, 'document', id, fold_dd(title), fold_dd(text) FROM documents")
+
+
+def unindex_documents(db: sqlite3.Connection, ids_json: str) -> None:
+    """Before documents (a JSON list of ids) are replaced: their index rows go, since replacing changes rowids."""
+    db.execute("DELETE FROM search_index WHERE rowid IN (SELECT ? + rowid FROM documents"
+               " WHERE id IN (SELECT value FROM json_each(?)))", (_kind_base("document"), ids_json))
+
+
+def index_documents(db: sqlite3.Connection, ids_json: str) -> None:
+    """Index documents just stored, in the transaction that stores them: their text is never indexed twice."""
+    _prepare(db)
+    db.execute(_INDEX_DOCUMENTS + " WHERE id IN (SELECT value FROM json_each(?))",
+               (_kind_base("document"), ids_json))
+
+
+def rebuild_knowledge_index(db: sqlite3.Connection) -> None:
+    """Refill the events, people and claims of the index (documents stay): part of every relink."""
+    _prepare(db)
+    db.execute("DELETE FROM search_index WHERE rowid >= ?", (_kind_base("event"),))
     base = {kind: _kind_base(kind) for kind in KINDS}
-    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
-               " SELECT ? + rowid, 'document', id, fold_dd(title), fold_dd(text) FROM documents", (base["document"],))
     db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
                " SELECT ? + rowid, 'event', id, fold_dd(title),"
                " fold_dd(coalesce(type, '') || ' ' || coalesce(place, '') || ' ' || coalesce(date, '') || ' ' || bridge_points)"
@@ -54,6 +77,10 @@ def rebuild_index(db: sqlite3.Connection) -> None:
                " || ' ' || coalesce(c.period, ''),"
                " fold_dd((SELECT group_concat(m.quote, ' ') FROM claim_mentions m WHERE m.claim_id = c.id))"
                " FROM claims c", (base["claim"],))
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    db.create_function("fold_dd", 1, fold_dd, deterministic=True)
 
 
 def _kind_base(kind: str) -> int:

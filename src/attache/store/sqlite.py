@@ -15,16 +15,17 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from ..link.events import LinkFeatures, link_features
 from ..model import (Analysis, ClaimMention, Event, EventRelation, EventTask, KnowledgeBase, Person,
                      ReconciledClaim, TitleRecord)
-from .search import rebuild_index
+from .search import index_documents, rebuild_knowledge_index, unindex_documents
 
 BUSY_TIMEOUT_S = 30
 
@@ -38,6 +39,26 @@ def migrations() -> list[str]:
     folder = resources.files(__package__).joinpath("migrations")
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".sql"))
     return [folder.joinpath(name).read_text(encoding="utf-8") for name in names]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One document ready to store: its analysis and link features already serialised.
+
+    Made by `document_row` where the document was analysed (a worker
+    process), so the single writer only writes.
+    """
+    id: str
+    content_hash: str
+    values: tuple
+
+
+def document_row(analysis: Analysis) -> DocumentRow:
+    doc = analysis.document
+    return DocumentRow(doc.id, analysis.content_hash, (
+        doc.id, doc.source, analysis.content_hash, doc.language, doc.title, doc.published, doc.url, doc.text,
+        json.dumps(analysis.to_dict(), ensure_ascii=False),
+        json.dumps(link_features(analysis).to_list(), ensure_ascii=False)))
 
 
 @dataclass(slots=True)
@@ -131,12 +152,18 @@ class Store:
 
     def put(self, analyses: Iterable[Analysis]) -> None:
         """Store a batch of documents with their analyses in one transaction, replacing older analyses."""
+        self.put_rows([document_row(a) for a in analyses])
+
+    def put_rows(self, rows: Iterable[DocumentRow]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        rows = [(a.document.id, a.document.source, a.content_hash, a.document.language, a.document.title,
-                 a.document.published, a.document.url, a.document.text,
-                 json.dumps(a.to_dict(), ensure_ascii=False), now) for a in analyses]
+        rows = list(rows)
+        ids = json.dumps([r.id for r in rows])
         with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            unindex_documents(db, ids)
+            db.executemany("INSERT OR REPLACE INTO documents (id, source, content_hash, language, title, published,"
+                           " url, text, analysis, features, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                           [r.values + (now,) for r in rows])
+            index_documents(db, ids)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '1')")
 
     def knowledge_stale(self) -> bool:
@@ -146,6 +173,10 @@ class Store:
     def analyses(self) -> Iterator[Analysis]:
         for (raw,) in self.db.execute("SELECT analysis FROM documents ORDER BY id"):
             yield Analysis.from_dict(json.loads(raw))
+
+    def corpus(self) -> StoredCorpus:
+        """The stored documents as the linking passes read them (`attache.knowledge.link_corpus`)."""
+        return StoredCorpus(self.db)
 
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(
@@ -197,7 +228,7 @@ class Store:
             db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
                            [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
                             for i, r in enumerate(kb.relations)])
-            rebuild_index(db)
+            rebuild_knowledge_index(db)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '0')")
 
     def knowledge(self) -> KnowledgeBase:
@@ -232,6 +263,55 @@ class Store:
         copies = dict(db.execute("SELECT document_id, original_id FROM copies"))
         return KnowledgeBase(copies=copies, events=events, people=people, claims=claims, tasks=tasks,
                              relations=relations)
+
+
+class StoredCorpus:
+    """Reads for relinking, each as little as it needs: features; then people, timing and relations; then members.
+
+    The analyses are cut down in SQLite (json_remove) before Python parses
+    them: sentence and paragraph offsets are most of their size and none of
+    the linking passes reads them.
+    """
+
+    _LEAN = ("json_remove(analysis, '$.document.sentences', '$.document.paragraphs', '$.document.credits',"
+             " '$.document.warnings', '$.years')")
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def features(self) -> Iterable[LinkFeatures]:
+        return _Rereadable(self._features)
+
+    def _features(self) -> Iterator[LinkFeatures]:
+        for features, analysis in self.db.execute(
+                "SELECT features, CASE WHEN features IS NULL THEN analysis END FROM documents ORDER BY id"):
+            if features is None:
+                yield link_features(Analysis.from_dict(json.loads(analysis)))
+            else:
+                yield LinkFeatures.from_list(json.loads(features))
+
+    def outlines(self) -> Iterator[Analysis]:
+        for (raw,) in self.db.execute(
+                "SELECT json_object('document', json_object('id', id, 'source', source, 'text', '',"
+                " 'language', language, 'published', published), 'content_hash', content_hash,"
+                " 'timing', json_extract(analysis, '$.timing'), 'people', json_extract(analysis, '$.people'),"
+                " 'relations', json_extract(analysis, '$.relations')) FROM documents ORDER BY id"):
+            yield Analysis.from_dict(json.loads(raw))
+
+    def members(self, ids: list[str]) -> Iterator[Analysis]:
+        for (raw,) in self.db.execute(f"SELECT {self._LEAN} FROM documents"
+                                      " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)):
+            yield Analysis.from_dict(json.loads(raw))
+
+
+class _Rereadable:
+    """An iterable that runs its query again on each iteration (grouping reads the features twice)."""
+
+    def __init__(self, read: Callable[[], Iterator[LinkFeatures]]):
+        self.read = read
+
+    def __iter__(self) -> Iterator[LinkFeatures]:
+        return self.read()
 
 
 def _j(value: object) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extract import analyze_document, content_hash
-from ..knowledge import build_knowledge_base
+from ..knowledge import relink
 from ..model import Media, RawDocument
 from ..sources import normalise_date
 from ..store import Store
@@ -36,7 +36,7 @@ def ingest_document(db_path: Path, fields: dict[str, Any]) -> dict[str, Any]:
             status = "unchanged"
         else:
             store.put([analyze_document(raw)])
-            store.replace_knowledge(build_knowledge_base(list(store.analyses())))
+            relink(store)
             status = "added" if previous is None else "updated"
         event = store.db.execute("SELECT event_id FROM event_documents WHERE document_id = ?", (raw.id,)).fetchone()
         return {"document": raw.id, "status": status, "event": event[0] if event else None,
