@@ -5,10 +5,14 @@ import sys
 
 import pytest
 
+from attache.extract import analyze_document
+from attache.knowledge import build_knowledge_base, link_corpus, relink
+from attache.sources import iter_sources
 from attache.store import Store, StoreError
+from attache.store.search import search
 from attache.store.sqlite import migrations
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, make_analysis
 
 
 def attache(*args):
@@ -75,3 +79,28 @@ def test_readers_keep_reading_while_a_batch_is_being_written(tmp_path):
         reader = attache("export", "--db", str(db), "--format", "jsonl")
         assert reader.returncode == 0, reader.stderr
         assert sum('"kind": "document"' in line for line in reader.stdout.splitlines()) == 5
+
+
+def test_a_replaced_document_is_found_by_its_new_words_only(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.put([make_analysis("memo.txt", "The delegation toured a cashew processing plant.")])
+        relink(store)
+        assert [h.ref for h in search(store.db, "cashew", kind="document").hits] == ["memo.txt"]
+        store.put([make_analysis("memo.txt", "The delegation toured a pepper drying yard.")])
+        relink(store)
+        assert search(store.db, "cashew", kind="document").hits == []
+        assert [h.ref for h in search(store.db, "pepper", kind="document").hits] == ["memo.txt"]
+        assert search(store.db, "delegation").counts["document"] == 1
+
+
+def test_the_stored_corpus_links_exactly_as_the_analyses_in_memory(tmp_path):
+    analyses = [analyze_document(raw) for raw in iter_sources([str(EXAMPLES)])]
+    with Store(tmp_path / "s.db") as store:
+        store.put(analyses)
+        stored = link_corpus(store.corpus())
+        # Documents stored before link features existed have none: they are computed from the analysis.
+        store.db.execute("UPDATE documents SET features = NULL")
+        upgraded = link_corpus(store.corpus())
+    in_memory = build_knowledge_base(sorted(analyses, key=lambda a: a.document.id))
+    assert stored == in_memory == upgraded
+    assert len(in_memory.events) >= 2 and in_memory.claims
