@@ -22,10 +22,12 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import repeat
+from operator import mul
 
 from ..lexicons import toml
 from ..model import Analysis
@@ -116,22 +118,22 @@ def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
     docs = [corpus.compact(f) for f in features]
     groups: list[list[_Doc]] = []
     by_day_key: dict[str, list[int]] = {}
-    by_key: dict[str, list[int]] = {}
     undated = [d for d in docs if not d.day]
+    by_time = _TimeIndex(timeless=any(d.anchor is None and d.year is None for d in undated)) if undated else None
     current_day: str | None = None
 
     def join(doc: _Doc, best: int | None) -> None:
         if best is None:
             best = len(groups)
             groups.append([])
-        indexes = [by_key] if undated else []
+        keys = _keys(doc)
         if doc.day:
-            indexes.append(by_day_key)
-        for key in _keys(doc):
-            for index in indexes:
-                owners = index.setdefault(key, [])
+            for key in keys:
+                owners = by_day_key.setdefault(key, [])
                 if not owners or owners[-1] != best:
                     owners.append(best)
+        if by_time is not None:
+            by_time.add(groups[best][0] if groups[best] else doc, keys, best)
         members = groups[best]
         members.append(doc)
         if len(members) > MAX_MEMBERS:
@@ -146,16 +148,71 @@ def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
         shared = Counter(g for key in _keys(doc) for g in by_day_key.get(key, ()))
         join(doc, _best_group(doc, groups, _most_shared(shared), SAME_DAY_EVIDENCE, corpus.rarity))
     for doc in undated:
-        shared = Counter(g for key in _keys(doc) for g in _owners(by_key, key) if _near(doc, groups[g]))
+        shared = Counter(g for g in by_time.owners(doc, _keys(doc)) if _near(doc, groups[g]))
         join(doc, _best_group(doc, groups, _most_shared(shared), UNDATED_EVIDENCE, corpus.rarity))
     order = {d.id: i for i, d in enumerate(docs)}
     result = [sorted((d.id for d in g), key=order.__getitem__) for g in groups]
     return sorted(result, key=lambda ids: order[ids[0]])
 
 
+class _TimeIndex:
+    """Events' keys by the month the event happened, for documents that do not state their day.
+
+    An undated document may only join an event within UNDATED_WINDOW_DAYS of
+    when it was written, so it looks up the months in reach, not the whole
+    archive. Events known only by their year are filed under the year;
+    documents without any date (rare) need the flat index of every key.
+    """
+
+    MONTHS_IN_REACH = 3
+    """60 days can span three month boundaries (31 January to 1 April)."""
+
+    def __init__(self, timeless: bool):
+        self.buckets: dict[int | tuple[str, int | None], dict[str, list[int]]] = {}
+        self.years: set[int | None] = set()
+        self.flat: dict[str, list[int]] | None = {} if timeless else None
+
+    def add(self, lead: _Doc, keys: list[str], group: int) -> None:
+        when = _day(lead.day) if lead.day else lead.anchor
+        if when is not None:
+            bucket: int | tuple[str, int | None] = when.year * 12 + when.month - 1
+        else:
+            bucket = ("year", lead.year)
+            self.years.add(lead.year)
+        for index in (self.buckets.setdefault(bucket, {}), self.flat):
+            if index is None:
+                continue
+            for key in keys:
+                owners = index.setdefault(key, [])
+                if not owners or owners[-1] != group:
+                    owners.append(group)
+
+    def owners(self, doc: _Doc, keys: list[str]) -> Iterator[int]:
+        indexes = self._reach(doc)
+        for key in keys:
+            for index in indexes:
+                yield from _owners(index, key)
+
+    def _reach(self, doc: _Doc) -> list[dict[str, list[int]]]:
+        if doc.anchor is None and doc.year is None:
+            return [self.flat]
+        if doc.anchor is not None:
+            month = doc.anchor.year * 12 + doc.anchor.month - 1
+            months = range(month - self.MONTHS_IN_REACH, month + self.MONTHS_IN_REACH + 1)
+        else:
+            months = range(doc.year * 12, doc.year * 12 + 12)
+        years = self.years if doc.year is None else {doc.year, None}
+        found = [self.buckets.get(m) for m in months] + [self.buckets.get(("year", y)) for y in years]
+        return [index for index in found if index]
+
+
 _NO_WEIGHTS = array("d")
-_TF = [0.0] + [1 + math.log(c) for c in range(1, 64)]
-"""Sublinear term frequency of the counts most words have, computed once."""
+
+
+@cache
+def _tf(count: int) -> float:
+    """Sublinear term frequency; the same few counts recur in every document."""
+    return 1 + math.log(count)
 
 
 class _Corpus:
@@ -194,15 +251,18 @@ class _Corpus:
     def compact(self, f: LinkFeatures) -> _Doc:
         """Sublinear tf-idf within the document's language, cut to the KEPT_TERMS strongest words."""
         idf = self._idf(f.language)
-        weights = {t: _TF[c] * idf[t] if c < len(_TF) else (1 + math.log(c)) * idf[t] for t, c in f.terms.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        strongest = sorted(weights, key=weights.__getitem__, reverse=True)[:KEPT_TERMS]
+        words = list(f.terms)
+        # map() over C-level callables: this runs for every word of every document.
+        weights = list(map(mul, map(_tf, f.terms.values()), map(idf.__getitem__, words)))
+        norm = math.hypot(*weights) or 1.0
+        strongest = sorted(range(len(words)), key=weights.__getitem__, reverse=True)[:KEPT_TERMS]
         share = self._shared.setdefault
         return _Doc(
             id=f.id, language=share(f.language, f.language), day=f.day and share(f.day, f.day),
             anchor=_parse(f.anchor), year=f.year,
             names=frozenset(share(n, n) for n in f.names), numbers=frozenset(share(n, n) for n in f.numbers),
-            terms=tuple(share(t, t) for t in strongest), weights=array("d", (weights[t] / norm for t in strongest)))
+            terms=tuple(share(words[i], words[i]) for i in strongest),
+            weights=array("d", (weights[i] / norm for i in strongest)))
 
 
 def _keys(doc: _Doc) -> list[str]:
@@ -235,7 +295,7 @@ def _best_group(doc: _Doc, groups: list[list[_Doc]], candidates: set[int], thres
 def _evidence(a: _Doc, vector: dict[str, float], b: _Doc, rarity: dict[str, float]) -> float:
     score = len(a.names & b.names) + sum(rarity.get(n, 1.0) for n in a.numbers & b.numbers)
     if a.language == b.language:
-        score += TEXT_WEIGHT * sum(w * vector.get(t, 0.0) for t, w in zip(b.terms, b.weights))
+        score += TEXT_WEIGHT * sum(map(mul, map(vector.get, b.terms, repeat(0.0)), b.weights))
     return score
 
 
