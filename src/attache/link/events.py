@@ -100,10 +100,14 @@ class _Doc:
     day: str | None
     anchor: date | None
     year: int | None
-    names: frozenset[str]
-    numbers: frozenset[str]
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
     terms: tuple[str, ...]
     weights: array
+
+
+Owners = dict[str, int | list[int]]
+"""Blocking key -> the events having it; most keys have one, kept as a bare number to save memory."""
 
 
 def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
@@ -117,7 +121,7 @@ def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
     corpus = _Corpus.count(features)
     docs = [corpus.compact(f) for f in features]
     groups: list[list[_Doc]] = []
-    by_day_key: dict[str, list[int]] = {}
+    by_day_key: Owners = {}
     undated = [d for d in docs if not d.day]
     by_time = _TimeIndex(timeless=any(d.anchor is None and d.year is None for d in undated)) if undated else None
     current_day: str | None = None
@@ -129,9 +133,7 @@ def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
         keys = _keys(doc)
         if doc.day:
             for key in keys:
-                owners = by_day_key.setdefault(key, [])
-                if not owners or owners[-1] != best:
-                    owners.append(best)
+                _add_owner(by_day_key, key, best)
         if by_time is not None:
             by_time.add(groups[best][0] if groups[best] else doc, keys, best)
         members = groups[best]
@@ -145,7 +147,7 @@ def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
             # Dated documents only join events of their own day: older days' keys are done with.
             current_day = doc.day
             by_day_key.clear()
-        shared = Counter(g for key in _keys(doc) for g in by_day_key.get(key, ()))
+        shared = Counter(g for key in _keys(doc) for g in _owners(by_day_key, key))
         join(doc, _best_group(doc, groups, _most_shared(shared), SAME_DAY_EVIDENCE, corpus.rarity))
     for doc in undated:
         shared = Counter(g for g in by_time.owners(doc, _keys(doc)) if _near(doc, groups[g]))
@@ -168,9 +170,9 @@ class _TimeIndex:
     """60 days can span three month boundaries (31 January to 1 April)."""
 
     def __init__(self, timeless: bool):
-        self.buckets: dict[int | tuple[str, int | None], dict[str, list[int]]] = {}
+        self.buckets: dict[int | tuple[str, int | None], Owners] = {}
         self.years: set[int | None] = set()
-        self.flat: dict[str, list[int]] | None = {} if timeless else None
+        self.flat: Owners | None = {} if timeless else None
 
     def add(self, lead: _Doc, keys: list[str], group: int) -> None:
         when = _day(lead.day) if lead.day else lead.anchor
@@ -183,9 +185,7 @@ class _TimeIndex:
             if index is None:
                 continue
             for key in keys:
-                owners = index.setdefault(key, [])
-                if not owners or owners[-1] != group:
-                    owners.append(group)
+                _add_owner(index, key, group)
 
     def owners(self, doc: _Doc, keys: list[str]) -> Iterator[int]:
         indexes = self._reach(doc)
@@ -193,7 +193,7 @@ class _TimeIndex:
             for index in indexes:
                 yield from _owners(index, key)
 
-    def _reach(self, doc: _Doc) -> list[dict[str, list[int]]]:
+    def _reach(self, doc: _Doc) -> list[Owners]:
         if doc.anchor is None and doc.year is None:
             return [self.flat]
         if doc.anchor is not None:
@@ -206,7 +206,7 @@ class _TimeIndex:
         return [index for index in found if index]
 
 
-_NO_WEIGHTS = array("d")
+_NO_WEIGHTS = array("f")
 
 
 @cache
@@ -260,9 +260,10 @@ class _Corpus:
         return _Doc(
             id=f.id, language=share(f.language, f.language), day=f.day and share(f.day, f.day),
             anchor=_parse(f.anchor), year=f.year,
-            names=frozenset(share(n, n) for n in f.names), numbers=frozenset(share(n, n) for n in f.numbers),
+            names=tuple(share(n, n) for n in f.names), numbers=tuple(share(n, n) for n in f.numbers),
             terms=tuple(share(words[i], words[i]) for i in strongest),
-            weights=array("d", (weights[i] / norm for i in strongest)))
+            # Single precision: half the memory, and far finer than any threshold the evidence is held to.
+            weights=array("f", (weights[i] / norm for i in strongest)))
 
 
 def _keys(doc: _Doc) -> list[str]:
@@ -275,9 +276,22 @@ def _most_shared(shared: Counter[int]) -> set[int]:
     return {g for g, _ in shared.most_common(MAX_CANDIDATES)}
 
 
-def _owners(index: dict[str, list[int]], key: str) -> list[int]:
-    owners = index.get(key, [])
-    return owners if len(owners) <= COMMON_KEY_GROUPS else []
+def _add_owner(index: Owners, key: str, group: int) -> None:
+    owners = index.get(key)
+    if owners is None:
+        index[key] = group
+    elif isinstance(owners, int):
+        if owners != group:
+            index[key] = [owners, group]
+    elif owners[-1] != group:
+        owners.append(group)
+
+
+def _owners(index: Owners, key: str) -> list[int] | tuple[int]:
+    owners = index.get(key, ())
+    if isinstance(owners, int):
+        return (owners,)
+    return owners if len(owners) <= COMMON_KEY_GROUPS else ()
 
 
 def _best_group(doc: _Doc, groups: list[list[_Doc]], candidates: set[int], threshold: float,
@@ -285,18 +299,28 @@ def _best_group(doc: _Doc, groups: list[list[_Doc]], candidates: set[int], thres
     """The candidate with the strongest evidence (the later one on a tie), if strong enough."""
     if not candidates:
         return None
-    vector = dict(zip(doc.terms, doc.weights))
-    scored = [(max(_evidence(doc, vector, other, rarity) for other in groups[i][:MAX_MEMBERS]), i)
-              for i in candidates]
+    probe = _Probe(doc, rarity)
+    scored = [(max(map(probe.evidence, groups[i][:MAX_MEMBERS])), i) for i in candidates]
     scored = [(s, i) for s, i in scored if s >= threshold]
     return max(scored)[1] if scored else None
 
 
-def _evidence(a: _Doc, vector: dict[str, float], b: _Doc, rarity: dict[str, float]) -> float:
-    score = len(a.names & b.names) + sum(rarity.get(n, 1.0) for n in a.numbers & b.numbers)
-    if a.language == b.language:
-        score += TEXT_WEIGHT * sum(map(mul, map(vector.get, b.terms, repeat(0.0)), b.weights))
-    return score
+class _Probe:
+    """One document being placed, ready to be compared with many others."""
+
+    def __init__(self, doc: _Doc, rarity: dict[str, float]):
+        self.language = doc.language
+        self.names = set(doc.names)
+        self.numbers = set(doc.numbers)
+        self.vector = dict(zip(doc.terms, doc.weights))
+        self.rarity = rarity
+
+    def evidence(self, other: _Doc) -> float:
+        score = len(self.names.intersection(other.names))
+        score += sum(self.rarity.get(n, 1.0) for n in self.numbers.intersection(other.numbers))
+        if self.language == other.language:
+            score += TEXT_WEIGHT * sum(map(mul, map(self.vector.get, other.terms, repeat(0.0)), other.weights))
+        return score
 
 
 def _near(doc: _Doc, group: list[_Doc]) -> bool:
