@@ -37,8 +37,9 @@ BLOCKING_TERMS = 8
 """Each document's strongest words also serve as keys: documents that share no key are never compared."""
 KEPT_TERMS = 40
 """Text vectors are cut to their strongest words, so memory stays flat per document."""
-COMMON_KEY_GROUPS = 1000
-"""A key shared by more events than this (a head of government) blocks nothing for undated documents."""
+COMMON_KEY_GROUPS = 200
+"""A key shared by more events of one day (or of one month, for undated documents) than this — a head of
+government, a common word — blocks nothing: the rarer keys the document has find its candidates."""
 MAX_CANDIDATES = 50
 """Events compared in full with one document, those sharing the most keys with it first."""
 MAX_MEMBERS = 20
