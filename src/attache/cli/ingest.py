@@ -24,7 +24,7 @@ from rich.text import Text
 
 from ..extract import analyze_document, content_hash
 from ..knowledge import relink
-from ..model import RawDocument
+from ..model import Analysis, RawDocument
 from ..sources import SourceProblem, count_documents, iter_sources
 from ..store import Store
 from ..store.sqlite import DocumentRow, document_row
@@ -177,17 +177,19 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise _Overrun
 
 
-def _analyse(raw: RawDocument, max_seconds: float) -> Outcome:
+def analyse_within(raw: RawDocument, max_seconds: float) -> Analysis | str:
     """Analyse one document within `max_seconds`: a pathological page is reported, never hangs the batch.
 
-    A timer signal interrupts even a backtracking regular expression (the
-    regex engine checks for signals); analysis always runs in a process's main
-    thread, in-process or in a pool worker, where signals are delivered.
+    Returns the analysis, or the reason there is none. A timer signal
+    interrupts even a backtracking regular expression (the regex engine checks
+    for signals); analysis always runs in a process's main thread — in-process,
+    in a pool worker or in a Spark executor's Python worker — where signals
+    are delivered.
     """
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, max_seconds)
     try:
-        return document_row(analyze_document(raw))
+        return analyze_document(raw)
     except _Overrun:
         return f"analysis took longer than {max_seconds:g} s (the --max-seconds limit)"
     except Exception as exc:  # one bad document must not stop the batch
@@ -195,6 +197,11 @@ def _analyse(raw: RawDocument, max_seconds: float) -> Outcome:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _analyse(raw: RawDocument, max_seconds: float) -> Outcome:
+    outcome = analyse_within(raw, max_seconds)
+    return outcome if isinstance(outcome, str) else document_row(outcome)
 
 
 def _analyse_chunk(chunk: list[RawDocument], max_seconds: float) -> list[Outcome]:

@@ -18,6 +18,7 @@ from ..report.brief import BRIEF_FORMATS
 from ..store import DEFAULT_DB, Store, StoreError
 from .figures import figures_command
 from .ingest import MAX_SECONDS, ingest_paths
+from .spark import load_command, spark_group
 
 _DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                           help="SQLite database file.")
@@ -101,6 +102,8 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
 
 cli.add_command(figures_command)
+cli.add_command(spark_group)
+cli.add_command(load_command)
 
 
 def _open_output(path: str | None):

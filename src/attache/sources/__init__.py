@@ -16,7 +16,8 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
+from typing import BinaryIO
 
 from ..model import Media, RawDocument
 from .dates import normalise_date
@@ -25,7 +26,8 @@ from .reading import Unreadable, decode, read_bytes
 from .records import checked, from_record, sniff_html
 from .streams import jsonl_file, jsonl_stream, warc_file
 
-__all__ = ["STDIN", "SourceProblem", "count_documents", "iter_sources", "normalise_date"]
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "FileRef", "SourceProblem", "count_documents", "iter_sources",
+           "normalise_date", "read_file", "walked"]
 
 DEFAULT_MAX_BYTES = 20 * 2**20
 STDIN = "-"
@@ -71,7 +73,12 @@ def count_documents(paths: Iterable[str]) -> int | None:
     return total
 
 
-def _format(path: Path) -> str | None:
+def walked(name: str) -> bool:
+    """Whether a folder's walk takes this file: not hidden, and in a format we read."""
+    return not name.startswith(".") and _format(PurePosixPath(name)) is not None
+
+
+def _format(path: PurePath) -> str | None:
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -126,41 +133,70 @@ def _walk(folder: Path) -> Iterator[_Entry]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = Path(dirpath, name)
-            if not name.startswith(".") and _format(path):
+            if walked(name):
                 yield _Entry(path, path.relative_to(folder).as_posix(), explicit=False)
 
 
 def _read_entry(entry: _Entry, max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
     shown = str(entry.path)
-    fmt = _format(entry.path)
-    if fmt is None:
-        yield SourceProblem(shown, f"unsupported file type {entry.path.suffix or '(no extension)'!r}")
-        return
-    if fmt == "jsonl":
-        yield from jsonl_file(entry.path, entry.id, shown, max_bytes)
-        return
-    if fmt == "warc":
-        yield from warc_file(entry.path, shown, max_bytes)
-        return
     try:
-        text, warning = decode(read_bytes(entry.path, max_bytes))
-    except Unreadable as exc:
-        yield SourceProblem(shown, str(exc))
-        return
+        stream = entry.path.open("rb")
     except OSError as exc:
         yield SourceProblem(shown, f"cannot read file ({exc.strerror or exc})")
         return
-    if warning:
-        yield SourceProblem(shown, warning, skipped=False)
-    if not text.strip():
-        yield SourceProblem(shown, "empty file (only whitespace)")
+    with stream:
+        yield from read_file(stream, FileRef(entry.path.name, entry.id, str(entry.path.resolve()), shown), max_bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    """One input file, wherever it lives: a local path or a URI Spark read."""
+    name: str
+    """File name; its extension decides the format."""
+    id: str
+    """Document id (or prefix of its records' ids): the path relative to the folder given."""
+    source: str
+    shown: str
+    """How problems name the file."""
+
+
+def read_file(stream: BinaryIO, ref: FileRef,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | SourceProblem]:
+    """The documents of one file open as a seekable binary stream.
+
+    The one reader of file contents: local ingest and the Spark job (bytes from
+    `binaryFiles`) both come through here, so both make the same documents.
+    """
+    name = PurePosixPath(ref.name)
+    fmt = _format(name)
+    if fmt is None:
+        yield SourceProblem(ref.shown, f"unsupported file type {name.suffix or '(no extension)'!r}")
         return
-    source = str(entry.path.resolve())
+    compressed = ref.name.lower().endswith(".gz")
+    if fmt == "jsonl":
+        yield from jsonl_file(stream, ref.id, ref.source, ref.shown, max_bytes, compressed=compressed)
+        return
+    if fmt == "warc":
+        yield from warc_file(stream, ref.shown, max_bytes)
+        return
+    try:
+        text, warning = decode(read_bytes(stream, max_bytes, compressed=compressed))
+    except Unreadable as exc:
+        yield SourceProblem(ref.shown, str(exc))
+        return
+    except OSError as exc:
+        yield SourceProblem(ref.shown, f"cannot read file ({exc.strerror or exc})")
+        return
+    if warning:
+        yield SourceProblem(ref.shown, warning, skipped=False)
+    if not text.strip():
+        yield SourceProblem(ref.shown, "empty file (only whitespace)")
+        return
     if fmt == "json":
-        yield from _json(text, entry.id, source, shown)
+        yield from _json(text, ref.id, ref.source, ref.shown)
     else:
         media: Media = "html" if fmt == "html" or sniff_html(text) else "text"
-        yield from checked(RawDocument(id=entry.id, source=source, content=text, media=media), shown)
+        yield from checked(RawDocument(id=ref.id, source=ref.source, content=text, media=media), ref.shown)
 
 
 def _stdin(max_bytes: int) -> Iterator[RawDocument | SourceProblem]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
-from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -23,31 +24,31 @@ def megabytes(n: int) -> str:
     return f"{n / 2**20:.1f} MB"
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, gunzipped for `.gz`; never reads more than `max_bytes` + 1."""
-    size = path.stat().st_size
+def read_bytes(stream: BinaryIO, max_bytes: int, *, compressed: bool) -> bytes:
+    """A seekable stream's bytes, gunzipped when `compressed`; never reads more than `max_bytes` + 1."""
+    size = stream.seek(0, os.SEEK_END)
+    stream.seek(0)
     if size > max_bytes:
         raise Unreadable(f"file too large ({megabytes(size)} > {megabytes(max_bytes)} limit)")
     if size == 0:
         raise Unreadable("empty file")
-    if path.suffix.lower() == ".gz":
-        data = _gunzip(path, max_bytes)
+    if compressed:
+        data = _gunzip(stream, max_bytes)
         if not data:
             raise Unreadable("empty file (after decompression)")
         return data
-    with path.open("rb") as f:
-        data = f.read(max_bytes + 1)
+    data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew while we looked
         raise Unreadable(f"file too large (> {megabytes(max_bytes)} limit)")
     return data
 
 
-def _gunzip(path: Path, max_bytes: int) -> bytes:
+def _gunzip(stream: BinaryIO, max_bytes: int) -> bytes:
     # Streamed with a cap: a tiny archive may expand to gigabytes (gzip bomb).
     chunks: list[bytes] = []
     total = 0
     try:
-        with gzip.open(path, "rb") as f:
+        with gzip.GzipFile(fileobj=stream, mode="rb") as f:
             while chunk := f.read(_CHUNK):
                 total += len(chunk)
                 if total > max_bytes:

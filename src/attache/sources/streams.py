@@ -10,7 +10,7 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from contextlib import nullcontext
 from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
@@ -25,12 +25,11 @@ _SKIP_CHUNK = 1 << 16
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
-def jsonl_file(path: Path, file_id: str, shown: str, max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
-    compressed = path.suffix.lower() == ".gz"
-    source = str(path.resolve())
+def jsonl_file(stream: BinaryIO, file_id: str, source: str, shown: str, max_bytes: int, *,
+               compressed: bool) -> Iterator[RawDocument | SourceProblem]:
     try:
-        with (gzip.open(path, "rb") if compressed else path.open("rb")) as stream:
-            yield from jsonl_stream(stream, file_id, source, shown, max_bytes, compressed=compressed)
+        with gzip.GzipFile(fileobj=stream, mode="rb") if compressed else nullcontext(stream) as lines:
+            yield from jsonl_stream(lines, file_id, source, shown, max_bytes, compressed=compressed)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield SourceProblem(shown, f"corrupt gzip ({exc})")
     except OSError as exc:
@@ -86,14 +85,14 @@ def _jsonl_line(line: bytes, n: int, file_id: str, source: str, shown: str) -> I
     yield from from_record(record, f"{file_id}#{n}", source, shown, f"line {n}")
 
 
-def warc_file(path: Path, shown: str, max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
+def warc_file(stream: BinaryIO, shown: str, max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
     """HTML pages of the WARC's HTTP responses; other records (requests, images, metadata) are not reports."""
     try:
-        with path.open("rb") as stream:
-            # Payloads sent gzip- or chunk-encoded are decoded; the size cap is checked again after decoding.
-            for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True,
-                                          auto_decode="all"):
-                yield from _warc_page(record, shown, max_bytes)
+        # .warc.gz is recognised by its content. Payloads sent gzip- or chunk-encoded are decoded; the size
+        # cap is checked again after decoding.
+        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True,
+                                      auto_decode="all"):
+            yield from _warc_page(record, shown, max_bytes)
     except OSError as exc:  # fastwarc reports unparseable or truncated archives as OSError
         yield SourceProblem(shown, f"corrupt WARC ({exc})")
 
