@@ -98,8 +98,8 @@ def test_the_stored_corpus_links_exactly_as_the_analyses_in_memory(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.put(analyses)
         stored = link_corpus(store.corpus())
-        # Documents stored before link features existed have none: they are computed from the analysis.
-        store.db.execute("UPDATE documents SET features = NULL")
+        # Documents stored before link features and drafts existed have none: they are made from the analysis.
+        store.db.execute("UPDATE documents SET features = NULL, draft = NULL")
         upgraded = link_corpus(store.corpus())
     in_memory = build_knowledge_base(sorted(analyses, key=lambda a: a.document.id))
     assert stored == in_memory == upgraded

@@ -4,7 +4,8 @@ Three passes, so that a corpus of any size is linked without holding its
 analyses in memory: events are grouped from each document's compact
 `LinkFeatures`; people are linked from one stream of every document's
 mentions; then each event is built from its own members only, a few
-hundred events at a time.
+hundred events at a time — or, for an event of one document, from the draft
+stored with that document.
 """
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
-from .link import find_copies, group_events, link_people
-from .link.assemble import build_event
+from .link import group_events, link_people
+from .link.assemble import draft_event, finish_event
 from .link.events import LinkFeatures, link_features
-from .model import Analysis, KnowledgeBase, Relation
-from .reconcile import merge_relations, merge_tasks, reconcile_claims
+from .model import Analysis, EventDraft, KnowledgeBase, Relation
+from .reconcile import merge_relations
 from .store import Store
 
 EVENTS_PER_LOAD = 500
@@ -32,6 +33,9 @@ class Corpus(Protocol):
 
     def members(self, ids: Sequence[str]) -> Iterable[Analysis]:
         """These documents' analyses (enough for events, copies and claims), in any order."""
+
+    def drafts(self, ids: Sequence[str]) -> dict[str, EventDraft]:
+        """Ready-made drafts of one-document events (`draft_event([analysis])`) for those of these ids that have one."""
 
 
 class AnalysesInMemory:
@@ -49,6 +53,9 @@ class AnalysesInMemory:
 
     def members(self, ids: Sequence[str]) -> list[Analysis]:
         return [self.by_id[i] for i in ids]
+
+    def drafts(self, ids: Sequence[str]) -> dict[str, EventDraft]:
+        return {}
 
 
 def build_knowledge_base(analyses: Iterable[Analysis]) -> KnowledgeBase:
@@ -69,16 +76,19 @@ def link_corpus(corpus: Corpus) -> KnowledgeBase:
     taken: set[str] = set()
     event_of: dict[str, str] = {}
     for batch in _batches(groups, EVENTS_PER_LOAD):
-        loaded = {a.document.id: a for a in corpus.members([d for ids in batch for d in ids])}
+        drafts = corpus.drafts([ids[0] for ids in batch if len(ids) == 1])
+        needed = [d for ids in batch if len(ids) > 1 or ids[0] not in drafts for d in ids]
+        loaded = {a.document.id: a for a in corpus.members(needed)} if needed else {}
         for doc_ids in batch:
-            members = [loaded[d] for d in doc_ids]
-            event = build_event(members, person_ids, taken)
+            draft = drafts.get(doc_ids[0]) if len(doc_ids) == 1 else None
+            if draft is None:
+                draft = draft_event([loaded[d] for d in doc_ids])
+            event = finish_event(draft, doc_ids, person_ids, taken)
             kb.events.append(event)
             event_of.update((d, event.id) for d in doc_ids)
-            copies = find_copies(members)
-            kb.copies.update(copies)
-            kb.claims.extend(reconcile_claims(event.id, members, copies))
-            kb.tasks.extend(merge_tasks(event.id, members))
+            kb.copies.update(draft.copies)
+            kb.claims.extend(draft.claims)
+            kb.tasks.extend(draft.tasks)
     kb.relations = merge_relations(event_of, stated)
     return kb
 

@@ -310,6 +310,42 @@ class EventRelation:
 
 
 @dataclass(slots=True)
+class Participation:
+    """A participant as one member document names them (folded name), before people are linked."""
+    document: str
+    name: str
+    chair: bool = False
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """An event as its member documents alone describe it: what is left to do needs the whole corpus.
+
+    People ids and the event id (unique across the corpus) come later; the
+    claims and tasks carry a blank event until then. A one-document event's
+    draft is made where the document is analysed and stored with it, so that
+    relinking needs no analysis for the many events a single report covers.
+    """
+    date: str | None = None
+    type: str | None = None
+    plover: str | None = None
+    title: str | None = None
+    place: str | None = None
+    bridge_points: list[str] = field(default_factory=list)
+    participants: list[Participation] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)
+    claims: list[ReconciledClaim] = field(default_factory=list)
+    tasks: list[EventTask] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventDraft:
+        return _builder(cls)(data)
+
+
+@dataclass(slots=True)
 class KnowledgeBase:
     copies: dict[str, str] = field(default_factory=dict)
     """Document id of a copy -> id of the document it copies."""

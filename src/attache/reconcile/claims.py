@@ -50,11 +50,15 @@ def _reconcile(event_id: str, key: tuple[str, str | None, str],
     else:
         status = "single"
     return ReconciledClaim(
-        id="C-" + digest(event_id, indicator, period, scope),
+        id=claim_id(event_id, indicator, period, scope),
         event=event_id, indicator=indicator, value=value, unit=unit, qualifier=qualifier,
         period=period, scope=scope, status=status, target=any(c.target for _, _, c in sources),
         mentions=mentions, independent_sources=independent,
     )
+
+
+def claim_id(event_id: str, indicator: str, period: str | None, scope: str) -> str:
+    return "C-" + digest(event_id, indicator, period, scope)
 
 
 def _mention(doc_id: str, text: str, claim: Claim) -> ClaimMention:

@@ -22,8 +22,9 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from ..link.assemble import draft_event
 from ..link.events import LinkFeatures, link_features
-from ..model import (Analysis, ClaimMention, Event, EventRelation, EventTask, KnowledgeBase, Person,
+from ..model import (Analysis, ClaimMention, Event, EventDraft, EventRelation, EventTask, KnowledgeBase, Person,
                      ReconciledClaim, TitleRecord)
 from .search import index_documents, rebuild_knowledge_index, unindex_documents
 
@@ -58,7 +59,8 @@ def document_row(analysis: Analysis) -> DocumentRow:
     return DocumentRow(doc.id, analysis.content_hash, (
         doc.id, doc.source, analysis.content_hash, doc.language, doc.title, doc.published, doc.url, doc.text,
         json.dumps(analysis.to_dict(), ensure_ascii=False),
-        json.dumps(link_features(analysis).to_list(), ensure_ascii=False)))
+        json.dumps(link_features(analysis).to_list(), ensure_ascii=False),
+        json.dumps(draft_event([analysis]).to_dict(), ensure_ascii=False)))
 
 
 @dataclass(slots=True)
@@ -161,7 +163,7 @@ class Store:
         with self.transaction() as db:
             unindex_documents(db, ids)
             db.executemany("INSERT OR REPLACE INTO documents (id, source, content_hash, language, title, published,"
-                           " url, text, analysis, features, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                           " url, text, analysis, features, draft, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                            [r.values + (now,) for r in rows])
             index_documents(db, ids)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '1')")
@@ -266,7 +268,8 @@ class Store:
 
 
 class StoredCorpus:
-    """Reads for relinking, each as little as it needs: features; then people, timing and relations; then members.
+    """Reads for relinking, each as little as it needs: features; then people, timing and relations; then the
+    drafts of one-document events and the members of the others.
 
     The analyses are cut down in SQLite (json_remove) before Python parses
     them: sentence and paragraph offsets are most of their size and none of
@@ -302,6 +305,12 @@ class StoredCorpus:
         for (raw,) in self.db.execute(f"SELECT {self._LEAN} FROM documents"
                                       " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)):
             yield Analysis.from_dict(json.loads(raw))
+
+
+    def drafts(self, ids: list[str]) -> dict[str, EventDraft]:
+        return {doc_id: EventDraft.from_dict(json.loads(raw)) for doc_id, raw in self.db.execute(
+            "SELECT id, draft FROM documents WHERE draft IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),))}
 
 
 class _Rereadable:

@@ -1,3 +1,5 @@
--- Each document's compact link features (attache.link.events.LinkFeatures), computed where it is analysed:
--- relinking reads these instead of every full analysis. NULL for documents stored before: computed on read.
+-- What relinking reads instead of every full analysis, computed where each document is analysed:
+-- its link features (attache.link.events.LinkFeatures) and the draft of the event it would make
+-- alone (attache.model.EventDraft). NULL for documents stored before: computed on read.
 ALTER TABLE documents ADD COLUMN features TEXT;
+ALTER TABLE documents ADD COLUMN draft TEXT;
