@@ -203,27 +203,26 @@ class Store:
             for table in ("events", "event_documents", "people", "person_titles", "claims",
                           "claim_mentions", "tasks", "relations", "copies"):
                 db.execute(f"DELETE FROM {table}")
-            for i, e in enumerate(kb.events):
-                db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           (e.id, e.date, e.type, e.plover, e.title, e.place, e.chair,
-                            _j(e.participants), _j(e.bridge_points), i))
-                db.executemany("INSERT INTO event_documents VALUES (?,?,?)",
-                               [(e.id, d, j) for j, d in enumerate(e.documents)])
-            for i, p in enumerate(kb.people):
-                db.execute("INSERT INTO people VALUES (?,?,?,?,?,?)",
-                           (p.id, p.name, p.role, _j(p.aliases), _j(p.documents), i))
-                db.executemany("INSERT INTO person_titles (person_id, title, place, as_of, documents, position,"
-                               " until) VALUES (?,?,?,?,?,?,?)",
-                               [(p.id, t.title, t.place, t.as_of, _j(t.documents), j, t.until)
-                                for j, t in enumerate(p.titles)])
-            for i, c in enumerate(kb.claims):
-                db.execute("INSERT INTO claims (id, event_id, indicator, value, unit, qualifier, period, scope,"
+            # One executemany per table: statement-per-row costs as much as the writing itself.
+            db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           [(e.id, e.date, e.type, e.plover, e.title, e.place, e.chair, _j(e.participants),
+                             _j(e.bridge_points), i) for i, e in enumerate(kb.events)])
+            db.executemany("INSERT INTO event_documents VALUES (?,?,?)",
+                           [(e.id, d, j) for e in kb.events for j, d in enumerate(e.documents)])
+            db.executemany("INSERT INTO people VALUES (?,?,?,?,?,?)",
+                           [(p.id, p.name, p.role, _j(p.aliases), _j(p.documents), i)
+                            for i, p in enumerate(kb.people)])
+            db.executemany("INSERT INTO person_titles (person_id, title, place, as_of, documents, position, until)"
+                           " VALUES (?,?,?,?,?,?,?)",
+                           [(p.id, t.title, t.place, t.as_of, _j(t.documents), j, t.until)
+                            for p in kb.people for j, t in enumerate(p.titles)])
+            db.executemany("INSERT INTO claims (id, event_id, indicator, value, unit, qualifier, period, scope,"
                            " status, target, independent_sources, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                           (c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
-                            c.status, int(c.target), c.independent_sources, i))
-                db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-                               [(c.id, m.document, m.quote, m.start, m.end, m.value, m.unit, m.qualifier,
-                                 m.figure, j) for j, m in enumerate(c.mentions)])
+                           [(c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
+                             c.status, int(c.target), c.independent_sources, i) for i, c in enumerate(kb.claims)])
+            db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           [(c.id, m.document, m.quote, m.start, m.end, m.value, m.unit, m.qualifier, m.figure, j)
+                            for c in kb.claims for j, m in enumerate(c.mentions)])
             db.executemany("INSERT INTO copies VALUES (?,?)", list(kb.copies.items()))
             db.executemany("INSERT INTO tasks VALUES (?,?,?,?)",
                            [(t.event, t.n, t.text, _j(t.documents)) for t in kb.tasks])
