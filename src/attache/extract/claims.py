@@ -86,18 +86,45 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class CueStrings:
+    """The strings that the cues on one side of figures require (see `required_strings`), all found in
+    one scan: most rules have none of theirs near a figure, and are then skipped without a search."""
+    finder: re.Pattern[str]
+    """Any such string, the longest at its offset."""
+    rules: dict[str, tuple[int, ...]]
+    """Such a string -> the rules whose cues may be there: those requiring it or a prefix of it."""
+    always: tuple[int, ...]
+    """Rules with cues that require no known string: looked for everywhere."""
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...], side: str) -> CueStrings:
+        cues = {rule.order: rx for rule in rules if (rx := getattr(rule, side)) is not None}
+        strings = {s for rx in cues.values() for s in rx.strings or ()}
+        return cls(re.compile(trie(strings)),
+                   {s: tuple(order for order, rx in cues.items() if any(s.startswith(p) for p in rx.strings or ()))
+                    for s in strings},
+                   tuple(order for order, rx in cues.items() if rx.strings is None))
+
+    def orders(self, text: str, lo: int, hi: int) -> set[int]:
+        """The rules whose cues may lie within text[lo:hi]."""
+        found = set(self.always)
+        pos = lo
+        # strings may overlap ("export" in "exports", "port" inside it): each offset is looked at
+        while (m := self.finder.search(text, pos, hi)):
+            found.update(self.rules[m.group()])
+            pos = m.start() + 1
+        return found
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     """The compiled claims lexicon of one language."""
     language: str
     rules: tuple[Rule, ...]
     candidates: dict[tuple[str, bool], tuple[tuple[Rule, str], ...]]
     """(figure kind, is a change) -> the rules that take such a figure, with the indicator each gives."""
-    cue_strings: re.Pattern[str]
-    """At each offset, the longest string that some rule's left cues require (see `required_strings`)."""
-    cue_rules: dict[str, tuple[int, ...]]
-    """Such a string -> the rules whose left cues may be there: those requiring it or a prefix of it."""
-    cue_always: tuple[int, ...]
-    """Rules with left cues that require no known string: looked for in every sentence."""
+    left_strings: CueStrings
+    right_strings: CueStrings
     boundary: re.Pattern[str]
     continuation: re.Pattern[str]
     target: Rx
@@ -108,7 +135,7 @@ class Context:
     plan_after: re.Pattern[str] | None
     year_range: re.Pattern[str]
     date_year: Rx | None
-    relative: tuple[tuple[str, re.Pattern[str]], ...]
+    relative: tuple[tuple[str, Rx], ...]
     scope_intro: re.Pattern[str]
     national: Rx
 
@@ -199,16 +226,13 @@ def context(language: str) -> Context:
     # "từ năm 2021 đến năm 2025": the word for "year" may stand before the second year too
     year_word = alternation(toml(lang, "dates").get("year_words", []))
     rules = tuple(_rule(i, r) for i, r in enumerate(toml(lang, "indicators")["rule"]))
-    strings = {s for rule in rules if rule.left for s in rule.left.strings or ()}
     return Context(
         language=lang,
         rules=rules,
         candidates={(kind, change): tuple((rule, ind) for rule in rules if (ind := _indicator(rule, kind, change)))
                     for kind in KINDS for change in (False, True)},
-        cue_strings=re.compile(f"(?=({trie(strings)}))" if strings else "(?!)"),
-        cue_rules={s: tuple(r.order for r in rules if r.left and any(s.startswith(p) for p in r.left.strings or ()))
-                   for s in strings},
-        cue_always=tuple(r.order for r in rules if r.left is not None and r.left.strings is None),
+        left_strings=CueStrings.of(rules, "left"),
+        right_strings=CueStrings.of(rules, "right"),
         boundary=re.compile(rf"[;:\[\]]|,(?=\s)|\s[-–—]\s|(?<![\w]){alternation(lex['clause_words'])}(?![\w])"),
         continuation=re.compile(rf"\W*{alternation(lex['continuations'])}(?![\w])"),
         target=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])")),
@@ -221,7 +245,7 @@ def context(language: str) -> Context:
         year_range=re.compile(rf"\s*(?:{joiners})\s*(?:{year_word}\s+)?((?:19|20)\d\d)(?!\d)"),
         date_year=Rx.of(re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
                                    rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z")) if months else None,
-        relative=tuple((r["kind"], re.compile(fragment(r["pattern"]))) for r in lex.get("relative", [])),
+        relative=tuple((r["kind"], Rx.of(re.compile(fragment(r["pattern"])))) for r in lex.get("relative", [])),
         national=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['national'])}(?![\w])")),
         scope_intro=re.compile(rf"\W*{alternation(lex['scope_intro'])}\s+"
                                rf"(?:{alternation(lex['scope_fillers'])}\s+)?\Z"),
@@ -251,7 +275,9 @@ def _periods(text: str, years: list[YearMention], timing: Timing, ctx: Context, 
     if ref is not None:
         for span in spans:
             for kind, rx in ctx.relative:
-                for m in rx.finditer(text, span.start, span.end):
+                if not rx.possible(text, span.start, span.end):
+                    continue
+                for m in rx.rx.finditer(text, span.start, span.end):
                     period = _relative(kind, m, ref, ctx.language)
                     if period:
                         out.append(When(m.start(), m.end(), period, "period"))
@@ -366,10 +392,7 @@ class Sentence:
         then comes from the earlier rule. With their ends, for bisecting."""
         if self._left is None:
             ctx, start, end = self.ctx, self.span.start, self.span.end
-            orders = set(ctx.cue_always)
-            for s in set(ctx.cue_strings.findall(self.text, start, end)):
-                orders.update(ctx.cue_rules[s])
-            cues = [(*m.span(), ctx.rules[order]) for order in orders
+            cues = [(*m.span(), ctx.rules[order]) for order in ctx.left_strings.orders(self.text, start, end)
                     for m in ctx.rules[order].left.rx.finditer(self.text, start, end)]  # type: ignore[union-attr]
             cues.sort(key=lambda c: (c[1], -c[0], -c[2].order))
             self._left = ([c[1] for c in cues], cues)
@@ -425,12 +448,13 @@ class Cue:
     end: int
 
 
-def _right_cue(text: str, f: Figure, clause: Span, rules: list[tuple[Rule, str]]) -> Cue | None:
+def _right_cue(text: str, f: Figure, clause: Span, rules: list[tuple[Rule, str]], ctx: Context) -> Cue | None:
     best: Cue | None = None
+    possible = ctx.right_strings.orders(text, f.start, clause.end)
     for rule, indicator in rules:
-        if rule.right is None:
+        if rule.right is None or rule.order not in possible:
             continue
-        m = rule.right.search(text, f.start, clause.end)
+        m = rule.right.rx.search(text, f.start, clause.end)
         if m is None or len(text[f.end:m.start()].split()) > RIGHT_GAP_WORDS:
             continue
         cue = Cue(rule, indicator, m.start(), m.end())
@@ -463,7 +487,7 @@ def _cue(text: str, f: Figure, clause: Span, sent: Sentence, ctx: Context) -> Cu
              if not (rule.need or rule.veto) or sent.allows(rule, clause, body)]
     if not rules:
         return None
-    cue = _right_cue(text, f, clause, rules)
+    cue = _right_cue(text, f, clause, rules, ctx)
     if cue is None:
         by_order = {rule.order: indicator for rule, indicator in rules}
         cue = _left_cue(sent, f.start, clause.start, by_order)

@@ -47,7 +47,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from .. import lexicons
@@ -132,8 +132,11 @@ class Phrases:
         return out
 
 
+@lru_cache(maxsize=4)
 def lower(text: str) -> str:
-    """Lower case with the same offsets as `text`, and one kind of apostrophe."""
+    """Lower case with the same offsets as `text`, and one kind of apostrophe.
+
+    Cached: dates, tasks and the event setting each read the same report in lower case."""
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

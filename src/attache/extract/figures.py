@@ -18,6 +18,7 @@ A one-sided hedge sets one bound: "at least 8%" and "over 8%" give `low`;
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -96,6 +97,8 @@ class Grammar:
     digits: re.Pattern[str]
     words: re.Pattern[str]
     """Numbers in words, matched in the lower-cased text (much faster than ignoring case)."""
+    word_starts: re.Pattern[str]
+    """Where `words` may match (see `NumberSyntax.word_starts`)."""
     point: re.Pattern[str]
     """Numbers written from their decimal mark (".08"), with the groups of `digits`."""
     minus_list: tuple[str, ...]
@@ -260,6 +263,7 @@ def grammar(language: str) -> Grammar:
         minus_list=tuple(w.lower() for w in nums.get("minus_words", [])),
         minus_words=re.compile(rf"(?<![\w-]){alternation([w.lower() for w in nums.get('minus_words', [])])}\s+"),
         words=re.compile(f"(?P<words>{syn.words})"),
+        word_starts=re.compile(syn.word_starts),
         hedges=Phrases.of(hedge_table),
         changes=Phrases.of(change_table),
         identifiers=Phrases.of(identifier_table),
@@ -314,7 +318,8 @@ class Page:
     """Whether any URL mark occurs at all: most texts have none, and then no number is in a URL."""
     words_text: str
     words: re.Pattern[str]
-    """Numbers in words and the text they run on (lower-cased where that keeps offsets)."""
+    word_starts: re.Pattern[str]
+    """Numbers in words, where they may start, and the text they run on (lower-cased where that keeps offsets)."""
     minus: dict[int, int]
     """Offset of a number after a minus word ("minus 5") -> length of that word and its spaces."""
 
@@ -658,18 +663,31 @@ def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
                   change=down or first.up or last.up)
 
 
+def _numbers_in_words(page: Page) -> Iterator[re.Match[str]]:
+    """What `page.words.finditer` gives: tried only where a first word of a number stands."""
+    text, pos = page.words_text, 0
+    while (start := page.word_starts.search(text, pos)):
+        m = page.words.match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
+
+
 def find_figures(text: str, language: str) -> list[Figure]:
     """Every figure of `text`, in order, with offsets into `text`."""
     g = grammar(language)
     figures: list[Figure] = []
     low = text.lower()
     # lower-casing may change the length of rare letters; then offsets need the original text
-    words = (low, g.words) if len(low) == len(text) else (text, re.compile(g.words.pattern, re.IGNORECASE))
+    words = ((low, g.words, g.word_starts) if len(low) == len(text)
+             else (text, *(re.compile(rx.pattern, re.IGNORECASE) for rx in (g.words, g.word_starts))))
     # most texts hold no minus word: a substring test spares the scan
     minus = ({m.end(): m.end() - m.start() for m in g.minus_words.finditer(words[0])}
              if any(w in words[0] for w in g.minus_list) else {})
     page = Page(text, [m.span() for m in g.phone.finditer(text)], any(mark in low for mark in URL_MARKS), *words, minus)
-    numbers = sorted([*g.digits.finditer(text), *page.words.finditer(page.words_text), *g.point.finditer(text)],
+    numbers = sorted([*g.digits.finditer(text), *_numbers_in_words(page), *g.point.finditer(text)],
                      key=lambda m: m.start())
     consumed = 0
     for m in numbers:

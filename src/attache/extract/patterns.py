@@ -7,7 +7,7 @@ that starts at a position wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 
 def trie(entries: Iterable[str], *, units: Callable[[str], list[str]] | None = None) -> str:
@@ -31,3 +31,24 @@ def _branches(node: dict[str, dict]) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # an entry that ends here is tried after the longer ones that go on
     return f"(?:{body})?" if "" in node else body
+
+
+def word_starts(pattern: re.Pattern[str], text: str, inside_word: re.Pattern[str],
+                start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` that start a word, as a look-behind would give them.
+
+    A look-behind at the front of a pattern makes the engine try it at every position; without one it
+    jumps to the possible first characters. A match inside a word is dropped and the search resumes just
+    after its start, so it hides nothing.
+    """
+    end = len(text) if end is None else end
+    pos = start
+    while True:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        if m.start() and inside_word.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)

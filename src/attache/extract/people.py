@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from .. import lexicons
 from ..model import CleanDocument, PersonMention, PlaceMention, Span, TitleMention
 from ..text import fold, to_ascii
+from .patterns import word_starts
 from .places import SYLLABLE, find_places, key as place_key, provinces, trie_pattern
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|&")
@@ -148,7 +149,7 @@ class _Lang:
     committee_heads: dict[str, str]
     chain_gap: re.Pattern[str]
     cues: re.Pattern[str]
-    """Lower-case cues, matched in the lower-cased text without a look-behind (see `_word_starts`)."""
+    """Lower-case cues, matched in the lower-cased text without a look-behind (see `patterns.word_starts`)."""
     cue_kinds: dict[str, str]
     commemoration_before: tuple[str, ...]
     """Lower-case; the text before a commemorated name ends with one (see `_commemorated`)."""
@@ -328,27 +329,6 @@ def _previous_word(text: str, pos: int) -> tuple[str, int] | None:
     """The word right before `pos` across spaces, and where it starts."""
     m = _ending_before(_REVERSED_PREVIOUS_WORD, text, pos, 30)
     return (m.group(1)[::-1], pos - m.end()) if m else None
-
-
-def _word_starts(pattern: re.Pattern[str], text: str, inside_word: re.Pattern[str],
-                 start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """The matches of `pattern` that start a word, as a look-behind would give them.
-
-    A look-behind at the front of a pattern makes the engine try it at every position; without one it
-    jumps to the possible first characters. A match inside a word is dropped and the search resumes just
-    after its start, so it hides nothing.
-    """
-    end = len(text) if end is None else end
-    pos = start
-    while True:
-        m = pattern.search(text, pos, end)
-        if m is None:
-            return
-        if m.start() and inside_word.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = max(m.end(), m.start() + 1)
 
 
 def _surnames(text: str, lang: _Lang) -> Iterator[re.Match[str]]:
@@ -699,7 +679,7 @@ def _title_matches(page: _Page, lang: _Lang) -> Iterator[re.Match[str]]:
     word of a head or modifier starts a word.
     """
     end = 0
-    for start in _word_starts(lang.title_start, page.lowered, _TITLE_INSIDE_WORD):
+    for start in word_starts(lang.title_start, page.lowered, _TITLE_INSIDE_WORD):
         if start.start() < end:
             continue
         m = lang.title.match(page.text, start.start())
@@ -818,7 +798,7 @@ def _roles(page: _Page, mentions: list[_Mention], lang: _Lang, sentences: list[S
         by_sentence.setdefault(_sentence(sentences, m.start), []).append(m)
     for sentence, group in by_sentence.items():
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(page.text))
-        for cue in _word_starts(lang.cues, page.lowered, _CUE_INSIDE_WORD, lo, hi):
+        for cue in word_starts(lang.cues, page.lowered, _CUE_INSIDE_WORD, lo, hi):
             if lang.not_cues.match(page.lowered, cue.start()):
                 continue
             kind = lang.cue_kinds.get(_SPACES.sub(" ", cue.group()), "part")
@@ -947,7 +927,7 @@ def _references(page: _Page, covered: _Covered, lang: _Lang) -> Iterator[_Mentio
     text = page.text
     if lang.references is None:
         return
-    for m in _word_starts(lang.references, text, _CUE_INSIDE_WORD):
+    for m in word_starts(lang.references, text, _CUE_INSIDE_WORD):
         if covered.holds(m.end()):
             continue
         end, count = m.end() - 1, 0

@@ -16,7 +16,7 @@ from typing import Literal
 from .. import lexicons
 from ..model import PlaceMention, Span
 from ..text import fold, to_ascii
-from .patterns import trie
+from .patterns import trie, word_starts
 
 Kind = Literal["province", "city", "country"]
 
@@ -35,7 +35,7 @@ class Place:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     pattern: re.Pattern[str]
-    """Every form, without a look-behind so that the engine jumps between first letters (see `find_places`)."""
+    """Every form, without a look-behind so that the engine jumps between first letters (see `patterns.word_starts`)."""
     places: dict[str, Place]
     """Form key -> place; regions and words that shadow a place inside them ("Nam Mỹ") have none."""
     name_syllables: frozenset[str]
@@ -166,13 +166,7 @@ def _starts_longer_name(text: str, end: int, gazetteer: _Gazetteer) -> bool:
 def find_places(text: str, language: str) -> list[PlaceMention]:
     gazetteer = _gazetteer(language)
     out: list[PlaceMention] = []
-    pos = 0
-    while m := gazetteer.pattern.search(text, pos):
-        # A form starts a word: a match inside one is dropped and the search resumes right after its start.
-        if m.start() and _INSIDE_WORD.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        pos = m.end()
+    for m in word_starts(gazetteer.pattern, text, _INSIDE_WORD):
         place = gazetteer.places.get(key(m.group()))
         if place is None or _inside_person_name(text, m.start(), gazetteer):
             continue

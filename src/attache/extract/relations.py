@@ -14,10 +14,12 @@ from functools import cache
 from .. import lexicons
 from ..model import CleanDocument, PlaceMention, Relation, Span, YearMention
 from ..text import to_ascii
+from .patterns import word_starts
 from .places import trie_pattern
 
 _HOME = "VN"
 _SPACES = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @cache
@@ -27,7 +29,9 @@ def _levels(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     canonical = {form.lower(): level for w, level in levels.items() for form in (to_ascii(w), w)}
     if not canonical:
         return re.compile(r"(?!)"), canonical
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(set(canonical))})(?!\w)", re.IGNORECASE), canonical
+    # Lower-case forms matched in the lower-cased text, their word start checked apart (`word_starts`):
+    # ignoring case or opening with a look-behind would make the engine try every position of the text.
+    return re.compile(rf"(?:{trie_pattern(set(canonical))})(?!\w)"), canonical
 
 
 def _normal(written: str) -> str:
@@ -50,7 +54,11 @@ def find_relations(doc: CleanDocument, places: list[PlaceMention], years: list[Y
     years = sorted(years, key=lambda y: y.span.start)
     out: list[Relation] = []
     by_sentence: dict[Span, list[tuple[int, str]]] = {}
-    for m in pattern.finditer(text):
+    lowered = text.lower()
+    # lower-casing may change the length of rare letters; then offsets need the original text
+    found = (word_starts(pattern, lowered, _WORD_CHAR) if len(lowered) == len(text)
+             else word_starts(re.compile(pattern.pattern, re.IGNORECASE), text, _WORD_CHAR))
+    for m in found:
         sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
         if sentence is not None:
             by_sentence.setdefault(sentence, []).append((m.start(), canonical[_normal(m.group())]))
