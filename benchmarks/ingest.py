@@ -1,13 +1,16 @@
 """End-to-end throughput of `attache ingest` (documents/s, MB/s) with 1 and 2 workers.
 
-    .venv/bin/python benchmarks/ingest.py [--docs 2000] [--vi ../shared/data/vi-underthesea-news-corpus/docs]
+    .venv/bin/python benchmarks/ingest.py [--docs 10000] [--vi ../shared/data/vi-underthesea-news-corpus/docs]
+                                          [--html 1000]
 
 Each run is the real command in a fresh process on a fresh database: reading,
 analysis, storing and linking, start-up included. Inputs: generated 5 KB
-reports as a folder of .txt and as one .jsonl, and the real Vietnamese news
-articles as a folder of .txt. Prints the 2-worker / 1-worker ratio per input,
-measured in the same run, and how much of the 2-worker time the final
-linking (one process, whatever the workers) took, timed again on its database.
+reports as a folder of .txt and as one .jsonl, the real Vietnamese news
+articles as a folder of .txt and, unless `--html 0`, generated news pages and
+the ScrapingHub benchmark's real pages as folders of HTML. Prints the
+2-worker / 1-worker ratio per input, measured in the same run, and how much of
+the 2-worker time the final linking (one process, whatever the workers) took,
+timed again on its database.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import generate  # noqa: E402
 
-from attache.knowledge import build_knowledge_base  # noqa: E402
+from attache.knowledge import link_corpus  # noqa: E402
 from attache.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,17 +83,29 @@ def _measure(label: str, path: Path, folder: Path) -> None:
 
 
 def _linking_seconds(db: Path) -> float:
+    """Relinking the stored documents again, as the ingest ended: reading, linking and writing the knowledge base."""
     with Store(db) as store:
-        analyses = list(store.analyses())
         start = time.perf_counter()
-        build_knowledge_base(analyses)
+        store.replace_knowledge(link_corpus(store.corpus()))
         return time.perf_counter() - start
+
+
+def _measure_html(folder: Path, pages: int) -> None:
+    """Generated news pages (see benchmarks/html_speed.py) and the ScrapingHub benchmark's real pages."""
+    from html_extraction import DEFAULT_DATA
+    from html_speed import write_pages
+
+    _measure(f"generated .html ({pages})", write_pages(folder, pages), folder)
+    real = DEFAULT_DATA / "html"
+    if real.is_dir():
+        _measure(f"scrapinghub .html.gz ({len(list(real.glob('*.html.gz')))})", real, folder)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--vi", type=Path, default=VI_CORPUS, help="folder of real Vietnamese articles (.txt)")
+    parser.add_argument("--html", type=int, default=1000, help="generated HTML pages (0: no HTML inputs)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -101,6 +116,8 @@ def main() -> None:
             _measure(f"vi news .txt ({len(list(args.vi.glob('*.txt')))})", args.vi, folder)
         else:
             print(f"skipped the Vietnamese corpus: {args.vi} is missing")
+        if args.html:
+            _measure_html(folder, args.html)
 
 
 if __name__ == "__main__":

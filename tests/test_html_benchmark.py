@@ -10,7 +10,7 @@ BENCHMARK = SHARED / "data" / "scrapinghub-article-extraction-benchmark"
 
 
 @needs_shared
-def test_article_bodies_of_181_news_pages_score_at_least_0_95(tmp_path):
+def test_article_bodies_of_181_news_pages_score_at_least_0_965(tmp_path):
     db, out, pred = tmp_path / "html.db", tmp_path / "export.json", tmp_path / "pred.json"
     run = [sys.executable, "-m", "attache"]
     ingest = subprocess.run([*run, "ingest", str(BENCHMARK / "html"), "--db", str(db)], capture_output=True, text=True)
@@ -22,4 +22,5 @@ def test_article_bodies_of_181_news_pages_score_at_least_0_95(tmp_path):
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score_articles.py"),
                              str(BENCHMARK / "ground-truth.json"), str(pred)], capture_output=True, text=True)
     f1 = float(re.search(r"f1 ([\d.]+)", scored.stdout).group(1))
-    assert f1 >= 0.95, scored.stdout
+    # 0.965 is trafilatura alone with these settings: the fast path must not do worse than what it skips
+    assert f1 >= 0.965, scored.stdout

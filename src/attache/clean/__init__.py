@@ -1,6 +1,7 @@
 """Clean: a `RawDocument` in, a `CleanDocument` out.
 
-HTML goes through trafilatura; its text, like a plain-text page, then goes
+HTML goes through our fast path for pages that mark their article plainly, else
+trafilatura (`html.py`); its text, like a plain-text page, then goes
 through the clutter rules of `plain`, which keep captions and credits apart
 from the report and read the headline, dateline and source line. The text is
 laid out one paragraph per line, with paragraph and sentence spans into it.
