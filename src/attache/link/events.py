@@ -28,6 +28,7 @@ from datetime import date
 from functools import cache
 from itertools import repeat
 from operator import mul
+from sys import intern
 
 from ..lexicons import toml
 from ..model import Analysis
@@ -224,7 +225,6 @@ class _Corpus:
         self.languages: Counter[str] = Counter()
         self.df: dict[str, Counter[str]] = {}
         self.rarity: dict[str, float] = {}
-        self._shared: dict[str, str] = {}
         self._idfs: dict[str, dict[str, float]] = {}
 
     @classmethod
@@ -257,12 +257,11 @@ class _Corpus:
         weights = list(map(mul, map(_tf, f.terms.values()), map(idf.__getitem__, words)))
         norm = math.hypot(*weights) or 1.0
         strongest = sorted(range(len(words)), key=weights.__getitem__, reverse=True)[:KEPT_TERMS]
-        share = self._shared.setdefault
+        # Interned: the same word, name or day in many documents is one string in memory.
         return _Doc(
-            id=f.id, language=share(f.language, f.language), day=f.day and share(f.day, f.day),
-            anchor=_parse(f.anchor), year=f.year,
-            names=tuple(share(n, n) for n in f.names), numbers=tuple(share(n, n) for n in f.numbers),
-            terms=tuple(share(words[i], words[i]) for i in strongest),
+            id=f.id, language=intern(f.language), day=f.day and intern(f.day), anchor=_parse(f.anchor), year=f.year,
+            names=tuple(map(intern, f.names)), numbers=tuple(map(intern, f.numbers)),
+            terms=tuple([intern(words[i]) for i in strongest]),
             # Single precision: half the memory, and far finer than any threshold the evidence is held to.
             weights=array("f", (weights[i] / norm for i in strongest)))
 

@@ -32,7 +32,7 @@ def link_people(analyses: Iterable[Analysis]) -> tuple[list[Person], dict[tuple[
         for mention in analysis.people:
             key = fold(mention.name)
             if key:
-                mentions[key].append(_Sighting(doc_id, date, mention))
+                mentions[key].append(_Sighting(doc_id, date, mention, key))
     _merge_given_names(mentions)
     people: list[Person] = []
     index: dict[tuple[str, str], str] = {}
@@ -42,7 +42,7 @@ def link_people(analyses: Iterable[Analysis]) -> tuple[list[Person], dict[tuple[
         taken.add(person.id)
         people.append(person)
         for sighting in found:
-            index[(sighting.document, fold(sighting.mention.name))] = person.id
+            index[(sighting.document, sighting.key)] = person.id
     people.sort(key=lambda p: (-_ROLE_RANK[p.role], -len(p.documents), p.name))
     return people, index
 
@@ -51,6 +51,8 @@ class _Sighting(NamedTuple):
     document: str
     date: str | None
     mention: PersonMention
+    key: str
+    """The folded name it was seen under."""
 
 
 def _merge_given_names(mentions: dict[str, list[_Sighting]]) -> None:
@@ -86,7 +88,7 @@ def _person(found: list[_Sighting], taken: set[str]) -> Person:
 
 def _titles(found: list[_Sighting]) -> list[TitleRecord]:
     records: dict[tuple[str, str | None], TitleRecord] = {}
-    for doc_id, date, mention in found:
+    for doc_id, date, mention, _ in found:
         for t in mention.titles:
             record = records.setdefault((t.title, t.place), TitleRecord(t.title, t.place, date, until=date))
             if doc_id not in record.documents:
