@@ -5,7 +5,6 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_DD = str.maketrans({"đ": "d", "Đ": "D"})
 # The blocks of combining marks: what NFKD splits off a letter's diacritics ("ạ" -> "a" + U+0323).
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -14,7 +13,8 @@ def to_ascii(s: str) -> str:
     """Drop diacritics ("Phạm Minh Chính" -> "Pham Minh Chinh"); keeps case."""
     if s.isascii():
         return s
-    return _MARKS.sub("", unicodedata.normalize("NFKD", s.translate(_DD)))
+    # str.replace, not str.translate: translate looks up every character, ten times slower on whole texts.
+    return _MARKS.sub("", unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D")))
 
 
 def fold(s: str | None) -> str:
