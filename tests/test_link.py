@@ -1,3 +1,5 @@
+import pytest
+
 from attache.knowledge import build_knowledge_base
 from attache.link import group_events, link_people
 from attache.link.events import link_features
@@ -45,6 +47,25 @@ def test_undated_report_joins_the_nearby_event_it_shares_people_and_figures_with
     groups = grouped(jan, dec, undated)
     assert ["jan.txt", "undated.txt"] in groups
     assert ["dec.txt"] in groups
+
+
+@pytest.mark.parametrize("written, joins", [
+    ("2026-03-21", True),   # 49 days after the event, two month boundaries later
+    ("2026-04-01", True),   # 60 days: three month boundaries (February has 28 days)
+    ("2026-04-02", False),  # 61 days
+    ("2025-12-05", True),   # 57 days before, across the year
+    ("2026-07-01", False),
+])
+def test_an_undated_report_joins_only_an_event_within_sixty_days_of_when_it_was_written(written, joins):
+    event = make_analysis("event.txt", event_date="2026-01-31", people=[CHAIR, MINISTER])
+    undated = make_analysis("undated.txt", focal_date=written, people=[CHAIR, MINISTER])
+    assert (["event.txt", "undated.txt"] in grouped(event, undated)) is joins
+
+
+def test_grouping_refuses_features_it_could_read_only_once():
+    features = (link_features(make_analysis(name, event_date="2026-01-09")) for name in ("a.txt", "b.txt"))
+    with pytest.raises(TypeError, match="twice"):
+        group_events(features)
 
 
 def test_people_meet_across_spellings_and_keep_dated_titles():
