@@ -10,19 +10,22 @@ implementation.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cli.ingest import analyse_within
-from ..knowledge import build_knowledge_base
-from ..model import Analysis, KnowledgeBase
+from ..cli.ingest import BATCH_SIZE, analyse_within
+from ..knowledge import relink
+from ..model import Analysis
 from ..report import build_export
 from ..sources import FileRef, SourceProblem, read_file, walked
-from ..store.sqlite import StoredDocument
+from ..store import Store
 from .layout import ANALYSES, COLUMNS, EXPORT, from_json, to_row
 
 if TYPE_CHECKING:
@@ -81,16 +84,28 @@ def run_ingest(spark: SparkSession, paths: list[str], out: str, *, max_bytes: in
     problems = _write_analyses(spark, inputs, f"{out}/{ANALYSES}", max_bytes=max_bytes, max_seconds=max_seconds,
                                partitions=partitions)
     summary.failed += _report_all(problems, report)
-    analyses = [from_json(row.analysis) for row in
-                spark.read.parquet(f"{out}/{ANALYSES}").select("analysis").toLocalIterator()]
-    analyses.sort(key=lambda a: a.document.id)  # the order the store gives `relink`, so the same knowledge base
-    kb = build_knowledge_base(analyses)
-    _write_text(sc, f"{out}/{EXPORT}", json.dumps(_export(analyses, kb), ensure_ascii=False, indent=1) + "\n")
-    summary.documents = len(analyses)
-    summary.events = len(kb.events)
-    summary.claims = len(kb.claims)
-    summary.conflicts = sum(c.status == "conflicting" for c in kb.claims)
+    rows = spark.read.parquet(f"{out}/{ANALYSES}").select("analysis").toLocalIterator()
+    export = _linked(from_json(row.analysis) for row in rows)
+    _write_text(sc, f"{out}/{EXPORT}", json.dumps(export, ensure_ascii=False, indent=1) + "\n")
+    summary.documents = len(export["documents"])
+    summary.events = len(export["events"])
+    summary.claims = len(export["claims"])
+    summary.conflicts = sum(c["status"] == "conflicting" for c in export["claims"])
     return summary
+
+
+def _linked(analyses: Iterator[Analysis]) -> dict[str, Any]:
+    """The analyses linked as `attache load` links them, through a scratch store on the driver.
+
+    The store streams the linking passes (`knowledge.link_corpus`), so the
+    driver never holds every analysis in memory, and the export is exactly
+    what `attache load` then `attache export` give.
+    """
+    with tempfile.TemporaryDirectory(prefix="attache-link-") as scratch, Store(Path(scratch) / "link.db") as store:
+        while batch := list(itertools.islice(analyses, BATCH_SIZE)):
+            store.put(batch)
+        relink(store)
+        return build_export(store.documents(), store.knowledge())
 
 
 def _report_all(problems: list[SourceProblem], report: Callable[[SourceProblem], None]) -> int:
@@ -214,15 +229,6 @@ def _schema() -> StructType:
     from pyspark.sql.types import StringType, StructField, StructType
 
     return StructType([StructField(name, StringType(), nullable=name != "id") for name in COLUMNS])
-
-
-def _export(analyses: list[Analysis], kb: KnowledgeBase) -> dict[str, Any]:
-    """`attache.export/1`, exactly as `attache export` writes it after `attache load`."""
-    event_of = {doc_id: e.id for e in kb.events for doc_id in e.documents}
-    documents = [StoredDocument(d.id, d.source, d.language, d.title, d.published, d.url, d.text,
-                                event_of.get(d.id), d.captions, kb.copies.get(d.id))
-                 for d in (a.document for a in analyses)]
-    return build_export(documents, kb)
 
 
 def _write_text(sc: SparkContext, uri: str, text: str) -> None:
