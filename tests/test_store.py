@@ -104,3 +104,14 @@ def test_the_stored_corpus_links_exactly_as_the_analyses_in_memory(tmp_path):
     in_memory = build_knowledge_base(sorted(analyses, key=lambda a: a.document.id))
     assert stored == in_memory == upgraded
     assert len(in_memory.events) >= 2 and in_memory.claims
+
+
+def test_relinking_tells_each_step_and_how_many_events_it_builds(tmp_path):
+    steps = []
+    with Store(tmp_path / "s.db") as store:
+        store.put([analyze_document(raw) for raw in iter_sources([str(EXAMPLES)])])
+        relink(store, lambda step, done, total: steps.append((step, done, total)))
+        events = store.count("events")
+    assert [s for s, _, _ in steps] == ["grouping documents into events", "linking people", "building events",
+                                        "writing the knowledge base"]
+    assert steps[2][1:] == (0, events)

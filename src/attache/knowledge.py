@@ -10,7 +10,7 @@ stored with that document.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 from .link import group_events, link_people
@@ -62,20 +62,31 @@ def build_knowledge_base(analyses: Iterable[Analysis]) -> KnowledgeBase:
     return link_corpus(AnalysesInMemory(analyses))
 
 
-def relink(store: Store) -> None:
+Progress = Callable[[str, int, int | None], None]
+"""Told what linking is doing: a step's name, how far it is, out of how many (None: unknown)."""
+
+
+def relink(store: Store, progress: Progress | None = None) -> None:
     """Rebuild the knowledge base from the stored documents when they changed since the last build."""
     if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
-        store.replace_knowledge(link_corpus(store.corpus()))
+        kb = link_corpus(store.corpus(), progress)
+        if progress:
+            progress("writing the knowledge base", 0, None)
+        store.replace_knowledge(kb)
 
 
-def link_corpus(corpus: Corpus) -> KnowledgeBase:
+def link_corpus(corpus: Corpus, progress: Progress | None = None) -> KnowledgeBase:
+    tell = progress or _silent
+    tell("grouping documents into events", 0, None)
     groups = group_events(corpus.features())
+    tell("linking people", 0, None)
     stated: list[tuple[str, list[Relation]]] = []
     people, person_ids = link_people(_noting_relations(corpus.outlines(), stated))
     kb = KnowledgeBase(people=people)
     taken: set[str] = set()
     event_of: dict[str, str] = {}
-    for batch in _batches(groups, EVENTS_PER_LOAD):
+    for done, batch in enumerate(_batches(groups, EVENTS_PER_LOAD)):
+        tell("building events", done * EVENTS_PER_LOAD, len(groups))
         drafts = corpus.drafts([ids[0] for ids in batch if len(ids) == 1])
         needed = [d for ids in batch if len(ids) > 1 or ids[0] not in drafts for d in ids]
         loaded = {a.document.id: a for a in corpus.members(needed)} if needed else {}
@@ -91,6 +102,10 @@ def link_corpus(corpus: Corpus) -> KnowledgeBase:
             kb.tasks.extend(draft.tasks)
     kb.relations = merge_relations(event_of, stated)
     return kb
+
+
+def _silent(step: str, done: int, total: int | None) -> None:
+    """No one is watching: a library call or a test."""
 
 
 def _noting_relations(analyses: Iterable[Analysis], stated: list[tuple[str, list[Relation]]]) -> Iterator[Analysis]:

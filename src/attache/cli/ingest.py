@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TaskID,
                            TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
@@ -153,13 +153,31 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
             writer.record(raw, digest, outcome)
             progress.advance(task)
         writer.flush()
-        progress.update(task, description="linking events")
-        relink(store)
+    # Its own bar: it counts events, not documents, and shows no documents/s.
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not interactive) as linking:
+        relink(store, _Steps(linking))
     summary = writer.summary
     summary.events = store.count("events")
     summary.claims = store.count("claims")
     summary.conflicts = store.conflicts()
     return summary
+
+
+class _Steps:
+    """Shows each step of linking as a line of its own, replacing the one before."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.step: str | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, step: str, done: int, total: int | None) -> None:
+        if step != self.step:
+            if self.task is not None:
+                self.progress.update(self.task, visible=False)
+            self.step, self.task = step, self.progress.add_task(step, total=total)
+        self.progress.update(self.task, completed=done)
 
 
 def _analysed(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
