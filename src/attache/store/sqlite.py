@@ -171,10 +171,6 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key='knowledge_stale'").fetchone()
         return row is not None and row[0] == "1"
 
-    def analyses(self) -> Iterator[Analysis]:
-        for (raw,) in self.db.execute("SELECT analysis FROM documents ORDER BY id"):
-            yield Analysis.from_dict(orjson.loads(raw))
-
     def corpus(self) -> StoredCorpus:
         """The stored documents as the linking passes read them (`attache.knowledge.link_corpus`)."""
         return StoredCorpus(self.db)
