@@ -57,6 +57,17 @@ def test_every_format_in_a_folder(tmp_path):
     assert by_id["f.jsonl#3"].source == str((tmp_path / "f.jsonl").resolve())
 
 
+def test_sources_name_the_real_file_behind_links(tmp_path):
+    write(tmp_path / "real" / "a.txt", REPORT)
+    write(tmp_path / "elsewhere" / "b.txt", REPORT)
+    (tmp_path / "real" / "b.txt").symlink_to(tmp_path / "elsewhere" / "b.txt")
+    (tmp_path / "alias").symlink_to(tmp_path / "real")
+    docs, problems = run(tmp_path / "alias")
+    assert problems == []
+    assert {d.id: d.source for d in docs} == {"a.txt": str((tmp_path / "real" / "a.txt").resolve()),
+                                              "b.txt": str((tmp_path / "elsewhere" / "b.txt").resolve())}
+
+
 def test_txt_holding_html_is_html(tmp_path):
     docs, _ = run(write(tmp_path / "page.txt", "\n  " + PAGE))
     assert docs[0].media == "html"

@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePath, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Media, RawDocument
@@ -38,8 +38,11 @@ _GLOB_MAGIC = re.compile(r"[*?[]")
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    path: Path
+    # Plain strings, not Path objects: a folder of ten thousand reports spent more time in pathlib than reading.
+    path: str
     id: str
+    source: str
+    """The file's absolute path, links resolved, as documents record it."""
     explicit: bool
     """Named on the command line: an unknown extension is then a problem, not silently ignored."""
 
@@ -67,7 +70,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
         if arg == STDIN:
             return None
         for entry in _expand(str(arg)):
-            if isinstance(entry, _Entry) and _format(entry.path) not in _ONE_DOCUMENT_FORMATS:
+            if isinstance(entry, _Entry) and _format(os.path.basename(entry.path)) not in _ONE_DOCUMENT_FORMATS:
                 return None
             total += 1
     return total
@@ -75,11 +78,11 @@ def count_documents(paths: Iterable[str]) -> int | None:
 
 def walked(name: str) -> bool:
     """Whether a folder's walk takes this file: not hidden, and in a format we read."""
-    return not name.startswith(".") and _format(PurePosixPath(name)) is not None
+    return not name.startswith(".") and _format(name) is not None
 
 
-def _format(path: PurePath) -> str | None:
-    name = path.name.lower()
+def _format(name: str) -> str | None:
+    name = name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
     return _FORMATS.get(os.path.splitext(name)[1])
@@ -90,7 +93,7 @@ def _expand(arg: str) -> Iterator[_Entry | SourceProblem]:
     if path.is_dir():
         yield from _walk(path)
     elif path.is_file():
-        yield _Entry(path, path.name, explicit=True)
+        yield _entry(path, path.name, explicit=True)
     elif _GLOB_MAGIC.search(arg):
         yield from _expand_glob(arg)
     else:
@@ -108,8 +111,8 @@ def _expand_glob(pattern: str) -> Iterator[_Entry | SourceProblem]:
         path = Path(match)
         if path.is_dir():
             yield from _walk(path)
-        elif path.is_file() and _format(path):
-            yield _Entry(path, _relative_id(path, root), explicit=False)
+        elif path.is_file() and _format(path.name):
+            yield _entry(path, _relative_id(path, root), explicit=False)
 
 
 def _glob_root(pattern: str) -> Path:
@@ -128,27 +131,35 @@ def _relative_id(path: Path, root: Path) -> str:
         return path.name
 
 
+def _entry(path: Path, doc_id: str, *, explicit: bool) -> _Entry:
+    return _Entry(str(path), doc_id, str(path.resolve()), explicit)
+
+
 def _walk(folder: Path) -> Iterator[_Entry]:
-    # Plain strings, not Path objects: a folder of ten thousand reports spent more time in pathlib than reading.
     top = str(folder)
+    # The folder is resolved once, not each file: resolving walks every component of the path with a system call.
+    real_top = os.path.realpath(top)
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         prefix = os.path.relpath(dirpath, top).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
         for name in sorted(filenames):
             if walked(name):
-                yield _Entry(Path(dirpath, name), prefix + name, explicit=False)
+                source = f"{real_top}/{prefix}{name}"
+                if os.path.islink(os.path.join(dirpath, name)):
+                    source = os.path.realpath(source)
+                yield _Entry(os.path.join(dirpath, name), prefix + name, source, explicit=False)
 
 
 def _read_entry(entry: _Entry, max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
-    shown = str(entry.path)
+    shown = entry.path
     try:
-        stream = entry.path.open("rb")
+        stream = open(entry.path, "rb")
     except OSError as exc:
         yield SourceProblem(shown, f"cannot read file ({exc.strerror or exc})")
         return
     with stream:
-        yield from read_file(stream, FileRef(entry.path.name, entry.id, str(entry.path.resolve()), shown), max_bytes)
+        yield from read_file(stream, FileRef(os.path.basename(entry.path), entry.id, entry.source, shown), max_bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +181,9 @@ def read_file(stream: BinaryIO, ref: FileRef,
     The one reader of file contents: local ingest and the Spark job (bytes from
     `binaryFiles`) both come through here, so both make the same documents.
     """
-    name = PurePosixPath(ref.name)
-    fmt = _format(name)
+    fmt = _format(ref.name)
     if fmt is None:
-        yield SourceProblem(ref.shown, f"unsupported file type {name.suffix or '(no extension)'!r}")
+        yield SourceProblem(ref.shown, f"unsupported file type {os.path.splitext(ref.name)[1] or '(no extension)'!r}")
         return
     compressed = ref.name.lower().endswith(".gz")
     if fmt == "jsonl":
