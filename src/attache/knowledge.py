@@ -64,36 +64,38 @@ def build_knowledge_base(analyses: Iterable[Analysis]) -> KnowledgeBase:
 
 Progress = Callable[[str, int, int | None], None]
 """Told what linking is doing: a step's name, how far it is, out of how many (None: unknown)."""
+Drafting = Callable[[Iterator[list[list[str]]]], Iterator[list[EventDraft]]]
+"""Turns batches of events (each a list of member ids) into their drafts, batch by batch, in order:
+`draft_events` on the same corpus, here or in other processes."""
 
 
-def relink(store: Store, progress: Progress | None = None) -> None:
+def relink(store: Store, progress: Progress | None = None, drafting: Drafting | None = None) -> None:
     """Rebuild the knowledge base from the stored documents when they changed since the last build."""
     if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
-        kb = link_corpus(store.corpus(), progress)
+        kb = link_corpus(store.corpus(), progress, drafting)
         if progress:
             progress("writing the knowledge base", 0, None)
         store.replace_knowledge(kb)
 
 
-def link_corpus(corpus: Corpus, progress: Progress | None = None) -> KnowledgeBase:
+def link_corpus(corpus: Corpus, progress: Progress | None = None, drafting: Drafting | None = None) -> KnowledgeBase:
     tell = progress or _silent
     tell("grouping documents into events", 0, None)
     groups = group_events(corpus.features())
+    # Asked for before people are linked: drafting elsewhere (other processes) goes on meanwhile.
+    batches = _batches(groups, EVENTS_PER_LOAD)
+    drafted = drafting(batches) if drafting else (draft_events(corpus, batch) for batch in batches)
     tell("linking people", 0, None)
     stated: list[tuple[str, list[Relation]]] = []
     people, person_ids = link_people(_noting_relations(corpus.outlines(), stated))
     kb = KnowledgeBase(people=people)
     taken: set[str] = set()
     event_of: dict[str, str] = {}
-    for done, batch in enumerate(_batches(groups, EVENTS_PER_LOAD)):
-        tell("building events", done * EVENTS_PER_LOAD, len(groups))
-        drafts = corpus.drafts([ids[0] for ids in batch if len(ids) == 1])
-        needed = [d for ids in batch if len(ids) > 1 or ids[0] not in drafts for d in ids]
-        loaded = {a.document.id: a for a in corpus.members(needed)} if needed else {}
-        for doc_ids in batch:
-            draft = drafts.get(doc_ids[0]) if len(doc_ids) == 1 else None
-            if draft is None:
-                draft = draft_event([loaded[d] for d in doc_ids])
+    done = 0
+    for batch, drafts in zip(_batches(groups, EVENTS_PER_LOAD), drafted):
+        tell("building events", done, len(groups))
+        done += len(batch)
+        for doc_ids, draft in zip(batch, drafts):
             event = finish_event(draft, doc_ids, person_ids, taken)
             kb.events.append(event)
             event_of.update((d, event.id) for d in doc_ids)
@@ -102,6 +104,15 @@ def link_corpus(corpus: Corpus, progress: Progress | None = None) -> KnowledgeBa
             kb.tasks.extend(draft.tasks)
     kb.relations = merge_relations(event_of, stated)
     return kb
+
+
+def draft_events(corpus: Corpus, groups: list[list[str]]) -> list[EventDraft]:
+    """Each group's draft: the stored one of a one-document event, else one made from its members."""
+    stored = corpus.drafts([ids[0] for ids in groups if len(ids) == 1])
+    needed = [d for ids in groups if len(ids) > 1 or ids[0] not in stored for d in ids]
+    loaded = {a.document.id: a for a in corpus.members(needed)} if needed else {}
+    return [stored[ids[0]] if len(ids) == 1 and ids[0] in stored else draft_event([loaded[d] for d in ids])
+            for ids in groups]
 
 
 def _silent(step: str, done: int, total: int | None) -> None:

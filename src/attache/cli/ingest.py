@@ -1,7 +1,9 @@
 """The ingest loop: sources -> per-document analysis (in-process or a process pool) -> store, then relink.
 
 The database writer is always this process, one batch per transaction; only
-the pure `analyze_document` runs in worker processes.
+the pure `analyze_document` runs in worker processes, and, once the
+documents are in, the drafting of events from their members (read by each
+worker from the database) while this process links people.
 """
 from __future__ import annotations
 
@@ -23,8 +25,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.text import Text
 
 from ..extract import analyze_document, content_hash
-from ..knowledge import relink
-from ..model import Analysis, RawDocument
+from ..knowledge import Drafting, draft_events, relink
+from ..model import Analysis, EventDraft, RawDocument
 from ..sources import SourceProblem, count_documents, iter_sources
 from ..store import Store
 from ..store.sqlite import DocumentRow, document_row
@@ -133,6 +135,21 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
     total = count_documents(paths) if interactive else None
     progress = _progress(err, known_total=total is not None, enabled=interactive)
     writer = _Writer(store, err)
+    with _Pool(workers) as pool:
+        _ingest(paths, writer, pool, progress, total, max_bytes, max_seconds)
+        # Its own bar: it counts events, not documents, and shows no documents/s.
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not interactive) as linking:
+            relink(store, _Steps(linking), _drafting_in(pool, str(store.path)) if pool.started else None)
+    summary = writer.summary
+    summary.events = store.count("events")
+    summary.claims = store.count("claims")
+    summary.conflicts = store.conflicts()
+    return summary
+
+
+def _ingest(paths: list[str], writer: _Writer, pool: _Pool, progress: Progress, total: int | None, max_bytes: int,
+            max_seconds: float) -> None:
     with progress:
         task = progress.add_task("analysing", total=total)
 
@@ -149,19 +166,10 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
                 else:
                     progress.advance(task)
 
-        for (raw, digest), outcome in _analysed(to_analyse(), workers, max_seconds):
+        for (raw, digest), outcome in _analysed(to_analyse(), pool, max_seconds):
             writer.record(raw, digest, outcome)
             progress.advance(task)
         writer.flush()
-    # Its own bar: it counts events, not documents, and shows no documents/s.
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True, disable=not interactive) as linking:
-        relink(store, _Steps(linking))
-    summary = writer.summary
-    summary.events = store.count("events")
-    summary.claims = store.count("claims")
-    summary.conflicts = store.conflicts()
-    return summary
 
 
 class _Steps:
@@ -180,11 +188,37 @@ class _Steps:
         self.progress.update(self.task, completed=done)
 
 
-def _analysed(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
+class _Pool:
+    """The worker processes: started when a batch is worth it, kept for the linking that follows."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # Spawned, not forked: a forked child would inherit the database handle and the writer's lock.
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_start_worker, initargs=(os.getpid(),))
+        return self._executor
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _analysed(items: Iterator[Item], pool: _Pool, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
     """Each item with its outcome, in input order."""
-    if workers <= 1:
+    if pool.workers <= 1:
         return ((item, _analyse(item[0], max_seconds)) for item in items)
-    return _analysed_in_pool(items, workers, max_seconds)
+    return _analysed_in_pool(items, pool, max_seconds)
 
 
 class _Overrun(Exception):
@@ -226,7 +260,7 @@ def _analyse_chunk(chunk: list[RawDocument], max_seconds: float) -> list[Outcome
     return [_analyse(raw, max_seconds) for raw in chunk]
 
 
-def _analysed_in_pool(items: Iterator[Item], workers: int, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
+def _analysed_in_pool(items: Iterator[Item], pool: _Pool, max_seconds: float) -> Iterator[tuple[Item, Outcome]]:
     chunks = _chunks(items, CHUNK_SIZE)
     head = list(itertools.islice(chunks, 2))
     if len(head) < 2:
@@ -234,22 +268,54 @@ def _analysed_in_pool(items: Iterator[Item], workers: int, max_seconds: float) -
         for chunk in head:
             yield from zip(chunk, _analyse_chunk([raw for raw, _ in chunk], max_seconds))
         return
-    # Spawned, not forked: a forked child would inherit the database handle and the writer's lock.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+    executor = pool.executor()
     # A bounded window of chunks in flight keeps memory flat whatever the input size.
     pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
     try:
         for chunk in itertools.chain(head, chunks):
-            pending.append((chunk, pool.submit(_analyse_chunk, [raw for raw, _ in chunk], max_seconds)))
-            if len(pending) > 2 * workers:
+            pending.append((chunk, executor.submit(_analyse_chunk, [raw for raw, _ in chunk], max_seconds)))
+            if len(pending) > 2 * pool.workers:
                 done, future = pending.popleft()
                 yield from zip(done, future.result())
         while pending:
             done, future = pending.popleft()
             yield from zip(done, future.result())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for _, future in pending:
+            future.cancel()
+
+
+def _drafting_in(pool: _Pool, database: str) -> Drafting:
+    """Event drafting by the workers, each reading members from the database (WAL: readers never block)."""
+
+    def drafting(batches: Iterator[list[list[str]]]) -> Iterator[list[EventDraft]]:
+        executor = pool.executor()
+        # Submitted now, not when first asked for: the workers draft while this process links people.
+        pending = deque(executor.submit(_draft_batch, database, batch)
+                        for batch in itertools.islice(batches, 2 * pool.workers))
+        return _results_in_order(pending, (executor.submit(_draft_batch, database, batch) for batch in batches))
+
+    return drafting
+
+
+def _results_in_order(pending: deque[Future[list[EventDraft]]],
+                      more: Iterator[Future[list[EventDraft]]]) -> Iterator[list[EventDraft]]:
+    """Each result as it is taken, one more submitted in its place: a bounded window in flight."""
+    while pending:
+        drafts = pending.popleft().result()
+        pending.extend(itertools.islice(more, 1))
+        yield drafts
+
+
+_readers: dict[str, Store] = {}
+"""A worker's own read connection to each database it drafts from, opened once."""
+
+
+def _draft_batch(database: str, groups: list[list[str]]) -> list[EventDraft]:
+    store = _readers.get(database)
+    if store is None:
+        store = _readers[database] = Store(database, create=False)
+    return draft_events(store.corpus(), groups)
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
