@@ -52,7 +52,7 @@ from typing import Literal
 
 from .. import lexicons
 from ..model import CleanDocument, DateMention, Span, Timing, YearMention
-from .patterns import trie
+from .patterns import literal_heads, trie
 
 Tense = Literal["past", "future", "unknown"]
 
@@ -106,24 +106,31 @@ class Phrases:
     """Whole-word lower-case phrases found with str.find: what `phrase_pattern` matches, faster on a long text.
 
     A regex with a leading word boundary is tried at every position of the text; str.find skips to each
-    occurrence in C. Worth it for a few phrases scanned over a whole report.
+    occurrence in C. Worth it for a few phrases scanned over a whole report. Each scan of the text costs
+    the most, so phrases that begin with a shorter one ("yesterday morning", "yesterday") are checked
+    where it occurs instead of scanned for.
     """
-    words: tuple[str, ...]
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each head of `patterns.literal_heads` of the phrases, with the phrases that begin with it."""
 
     @classmethod
     def of(cls, words: list[str]) -> Phrases:
-        return cls(tuple(sorted({w.lower() for w in words if w}, key=len, reverse=True)))
+        phrases = {w.lower() for w in words if w}
+        return cls(tuple((head, tuple(sorted(w for w in phrases if w.startswith(head))))
+                         for head in literal_heads(phrases)))
 
     def find(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of each leftmost-longest, non-overlapping occurrence, as `re.finditer` gives them."""
         hits: list[tuple[int, int]] = []
-        for word in self.words:
-            i = low.find(word)
+        for head, words in self.groups:
+            i = low.find(head)
             while i != -1:
-                end = i + len(word)
-                if (_is_word(low, i - 1) != _is_word(low, i)) and (_is_word(low, end - 1) != _is_word(low, end)):
-                    hits.append((i, end))
-                i = low.find(word, i + 1)
+                for word in words:
+                    end = i + len(word)
+                    if (low.startswith(word, i) and _is_word(low, i - 1) != _is_word(low, i)
+                            and _is_word(low, end - 1) != _is_word(low, end)):
+                        hits.append((i, end))
+                i = low.find(head, i + 1)
         hits.sort(key=lambda h: (h[0], -h[1]))
         out: list[tuple[int, int]] = []
         for start, end in hits:

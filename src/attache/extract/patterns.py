@@ -52,3 +52,38 @@ def word_starts(pattern: re.Pattern[str], text: str, inside_word: re.Pattern[str
             continue
         yield m
         pos = max(m.end(), m.start() + 1)
+
+
+def literal_heads(heads: Iterable[str]) -> tuple[str, ...]:
+    """The heads that no shorter one begins: each occurrence of the others is already one of theirs."""
+    kept: list[str] = []
+    for head in sorted(set(heads), key=len):
+        if not any(head.startswith(k) for k in kept):
+            kept.append(head)
+    return tuple(kept)
+
+
+def headed_word_starts(pattern: re.Pattern[str], text: str, inside_word: re.Pattern[str], heads: tuple[str, ...],
+                       start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """`word_starts` for a pattern each of whose matches opens with one of the literal `heads`.
+
+    The pattern is tried only where a head occurs, found with str.find in C: a search steps through the
+    text one position at a time in the regex engine, trying the pattern wherever a first character of it
+    stands, which for lower-case words is most of the text.
+    """
+    end = len(text) if end is None else end
+    found: set[int] = set()
+    for head in heads:
+        i = text.find(head, start, end)
+        while i != -1:
+            found.add(i)
+            i = text.find(head, i + 1, end)
+    pos = start
+    for i in sorted(found):
+        if i < pos:
+            continue
+        m = pattern.match(text, i, end)
+        if m is None or (i and inside_word.match(text, i - 1)):
+            continue
+        yield m
+        pos = max(m.end(), i + 1)

@@ -16,7 +16,7 @@ from typing import Literal
 from .. import lexicons
 from ..model import PlaceMention, Span
 from ..text import fold, to_ascii
-from .patterns import trie, word_starts
+from .patterns import literal_heads, trie, word_starts
 
 Kind = Literal["province", "city", "country"]
 
@@ -72,6 +72,12 @@ def _units(form: str) -> list[str]:
 def trie_pattern(forms: set[str]) -> str:
     """One regex for many forms, separators written loosely ("Ha Noi", "Ha  Noi", "Ha-Noi")."""
     return trie(forms, units=_units)
+
+
+def trie_heads(forms: set[str]) -> tuple[str, ...]:
+    """Literal text one of which opens every match of `trie_pattern(forms)`: what comes before a form's first
+    separator, the only part matched as written (see `patterns.headed_word_starts`)."""
+    return literal_heads(_SEPARATOR.split(form)[0] for form in forms)
 
 
 def _split(cell: str | None) -> list[str]:

@@ -14,8 +14,8 @@ from functools import cache
 from .. import lexicons
 from ..model import CleanDocument, PlaceMention, Relation, Span, YearMention
 from ..text import to_ascii
-from .patterns import word_starts
-from .places import trie_pattern
+from .patterns import headed_word_starts, word_starts
+from .places import trie_heads, trie_pattern
 
 _HOME = "VN"
 _SPACES = re.compile(r"\s+")
@@ -23,15 +23,17 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 @cache
-def _levels(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+def _levels(language: str) -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """The pattern of every level form, form -> level, and the literal words that open the forms."""
     levels = lexicons.toml(language, "relations").get("levels", {})
     # Each level also as written without diacritics ("Doi tac Chien luoc Toan dien").
     canonical = {form.lower(): level for w, level in levels.items() for form in (to_ascii(w), w)}
     if not canonical:
-        return re.compile(r"(?!)"), canonical
+        return re.compile(r"(?!)"), canonical, ()
     # Lower-case forms matched in the lower-cased text, their word start checked apart (`word_starts`):
     # ignoring case or opening with a look-behind would make the engine try every position of the text.
-    return re.compile(rf"(?:{trie_pattern(set(canonical))})(?!\w)"), canonical
+    forms = set(canonical)
+    return re.compile(rf"(?:{trie_pattern(forms)})(?!\w)"), canonical, trie_heads(forms)
 
 
 def _normal(written: str) -> str:
@@ -49,14 +51,14 @@ def _year(sentence: Span, paragraph: Span | None, years: list[YearMention], at: 
 
 
 def find_relations(doc: CleanDocument, places: list[PlaceMention], years: list[YearMention]) -> list[Relation]:
-    pattern, canonical = _levels(doc.language)
+    pattern, canonical, heads = _levels(doc.language)
     text = doc.text
     years = sorted(years, key=lambda y: y.span.start)
     out: list[Relation] = []
     by_sentence: dict[Span, list[tuple[int, str]]] = {}
     lowered = text.lower()
     # lower-casing may change the length of rare letters; then offsets need the original text
-    found = (word_starts(pattern, lowered, _WORD_CHAR) if len(lowered) == len(text)
+    found = (headed_word_starts(pattern, lowered, _WORD_CHAR, heads) if len(lowered) == len(text)
              else word_starts(re.compile(pattern.pattern, re.IGNORECASE), text, _WORD_CHAR))
     for m in found:
         sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)

@@ -20,6 +20,7 @@ from functools import cache
 from .. import lexicons
 from ..model import CleanDocument, Span, Task
 from .dates import lower, phrase_pattern
+from .patterns import trie
 
 # An item opens a paragraph or follows a sentence, colon or semicolon (and spaces).
 _LIST_MARKS = "\n.!?;:…"
@@ -36,6 +37,8 @@ _POSITIVE, _NEGATIVE, _IN_ITEM = 2, 3, 1
 @dataclass(frozen=True, slots=True)
 class _Lang:
     items: re.Pattern[str]
+    item_firsts: frozenset[str]
+    """The characters an item can open with: a cheap test before trying `items` at a list position."""
     numbers: dict[str, int]
     closing: frozenset[str]
     positive: re.Pattern[str]
@@ -49,8 +52,17 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _cased_trie(words: list[str]) -> str:
+    """`words` for a case-insensitive pattern, as a trie: the engine tries one branch per position, not each word.
+
+    Lower-cased first, which changes nothing under IGNORECASE and keeps one branch per letter. Empty for no
+    words, as `_alternation` gives.
+    """
+    return trie(w.lower() for w in words) if words else ""
+
+
 def _words(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(words) or '(?!)'})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_cased_trie(words) or '(?!)'})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -58,6 +70,7 @@ def _lang(language: str) -> _Lang:
     lex = lexicons.toml(language, "tasks") or lexicons.toml("en", "tasks")
     numbers = {w.lower(): n for n, words in enumerate(lex["ordinals"], 1) for w in words}
     closing = [w.lower() for w in lex.get("closing", [])]
+    firsts = {w[0] for w in [*numbers, *closing] if w}
     copulas = _alternation(lex.get("copulas", [])) or "(?!)"
     # A numeral opens an item only before "." or ")": "1,5 tỷ" is a number, not item 1.
     numerals = r"|(?P<num>10|[1-9])[.)]\s+" if lex.get("numerals") else ""
@@ -65,12 +78,13 @@ def _lang(language: str) -> _Lang:
     items = re.compile(rf"(?P<ord>{words})(?:\s*[,:.)]\s*|\s+[–—-]\s+|\s+(?:{copulas})\s+){numerals}")
     if numerals:
         numbers.update({str(n): n for n in range(1, len(lex["ordinals"]) + 1)})
+        firsts.update("123456789")
     cues = lex.get("cues", {})
     cardinals = {k.lower(): int(v) for k, v in lex.get("cardinals", {}).items()}
-    nouns = _alternation(cues.get("positive", []) + cues.get("negative", []))
-    count = re.compile(rf"(?<!\w)(?P<k>{_alternation(list(cardinals))}|\d{{1,2}})\s+(?:\w+\s+){{0,2}}?(?:{nouns})(?!\w)",
+    nouns = _cased_trie(cues.get("positive", []) + cues.get("negative", []))
+    count = re.compile(rf"(?<!\w)(?P<k>{_cased_trie(list(cardinals))}|\d{{1,2}})\s+(?:\w+\s+){{0,2}}?(?:{nouns})(?!\w)",
                        re.IGNORECASE)
-    return _Lang(items, numbers, frozenset(closing), _words(cues.get("positive", [])),
+    return _Lang(items, frozenset(firsts), numbers, frozenset(closing), _words(cues.get("positive", [])),
                  _words(cues.get("negative", [])), count, cardinals,
                  tuple(m.lower() for m in lex.get("captions", {}).get("markers", [])))
 
@@ -97,38 +111,40 @@ def _paragraphs(doc: CleanDocument) -> list[tuple[int, int]]:
     return bounds
 
 
-def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int) -> int:
-    """Index of the paragraph holding `pos` (its end included); the last one when none does."""
-    i = bisect_right(paragraphs, pos, key=lambda p: p[0]) - 1
+def _paragraph_of(paragraphs: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """Index of the paragraph holding `pos` (its end included); the last one when none does.
+
+    `starts` are the paragraphs' starts, taken once: a bisect keyed on each tuple costs a call per step.
+    """
+    i = bisect_right(starts, pos) - 1
     return i if i >= 0 and pos <= paragraphs[i][1] else len(paragraphs) - 1
 
 
-def _list_positions(low: str) -> list[int]:
-    """0 and where the text goes on after each list mark and its spaces.
+def _list_positions(low: str, firsts: frozenset[str]) -> list[int]:
+    """In order, 0 and where the text goes on after each list mark and its spaces, when an item can open there.
 
-    str.find skips to each mark in C; a regex search would try every position of the report.
+    str.find skips to each mark in C; a regex search would try every position of the report. Testing the
+    next character spares a match at most positions.
     """
-    marks = []
+    positions = [0] if low[:1] in firsts else []
+    n = len(low)
     for mark in _LIST_MARKS:
         i = low.find(mark)
         while i != -1:
-            marks.append(i)
+            j = i + 1
+            while j < n and low[j] in " \t":
+                j += 1
+            if j < n and low[j] in firsts:
+                positions.append(j)
             i = low.find(mark, i + 1)
-    marks.sort()
-    positions = [0]
-    n = len(low)
-    for i in marks:
-        i += 1
-        while i < n and low[i] in " \t":
-            i += 1
-        positions.append(i)
+    positions.sort()
     return positions
 
 
 def _items(text: str, lang: _Lang) -> list[re.Match[str]]:
     """Ordinals that open a paragraph or follow a sentence end, colon or semicolon (matched on lower case)."""
     low = lower(text)
-    return [m for start in _list_positions(low) if (m := lang.items.match(low, start))]
+    return [m for start in _list_positions(low, lang.item_firsts) if (m := lang.items.match(low, start))]
 
 
 def _runs(text: str, lang: _Lang) -> list[_Run]:
@@ -159,9 +175,9 @@ def _is_caption(paragraph: str, lang: _Lang) -> bool:
             or any(m in low for m in lang.captions))
 
 
-def _intro(text: str, first: _Item, paragraphs: list[tuple[int, int]], lang: _Lang) -> str:
+def _intro(text: str, first: _Item, paragraphs: list[tuple[int, int]], starts: list[int], lang: _Lang) -> str:
     """The sentence(s) just before the first item, skipping photo captions."""
-    index = _paragraph_of(paragraphs, first.start)
+    index = _paragraph_of(paragraphs, starts, first.start)
     head = text[paragraphs[index][0]:first.start].strip()
     if head:
         return " ".join(_SENTENCE_SPLIT.split(head)[-_INTRO_SENTENCES:])
@@ -180,17 +196,17 @@ def _announced(intro: str, lang: _Lang) -> int | None:
     return int(k) if k.isdigit() else lang.cardinals.get(k)
 
 
-def _tasks(text: str, run: _Run, paragraphs: list[tuple[int, int]]) -> list[Task]:
+def _tasks(text: str, run: _Run, paragraphs: list[tuple[int, int]], starts: list[int]) -> list[Task]:
     tasks: list[Task] = []
     items = run.items
     inline_singles = True
     for i, item in enumerate(items):
-        p = _paragraph_of(paragraphs, item.start)
+        p = _paragraph_of(paragraphs, starts, item.start)
         end = paragraphs[p][1]
         if i + 1 < len(items):
             end = min(end, items[i + 1].start)
             inline_singles &= _INNER_SENTENCE.search(text, item.content, end) is None
-        elif i and _paragraph_of(paragraphs, items[i - 1].start) == p and inline_singles:
+        elif i and _paragraph_of(paragraphs, starts, items[i - 1].start) == p and inline_singles:
             # The last item of an inline list of one-sentence items ends with its sentence.
             stop = _INNER_SENTENCE.search(text, item.content, end)
             end = stop.start() + 1 if stop else end
@@ -210,13 +226,14 @@ def _score(intro: str, first_item: str, lang: _Lang) -> int:
 def find_tasks(doc: CleanDocument) -> list[Task]:
     text, lang = doc.text, _lang(doc.language)
     paragraphs = _paragraphs(doc)
+    starts = [p[0] for p in paragraphs]
     best: tuple[int, int, list[Task]] | None = None
     for run in _runs(text, lang):
-        intro = _intro(text, run.items[0], paragraphs, lang)
+        intro = _intro(text, run.items[0], paragraphs, starts, lang)
         announced = _announced(intro, lang)
         if announced is not None and 2 <= announced < len(run.items):
             run.items = run.items[:announced]
-        tasks = _tasks(text, run, paragraphs)
+        tasks = _tasks(text, run, paragraphs, starts)
         if not tasks:
             continue
         score = _score(intro, _SENTENCE_SPLIT.split(tasks[0].text)[0], lang)
