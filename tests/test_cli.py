@@ -3,6 +3,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -48,6 +49,9 @@ def test_ingest_twice_is_a_no_op_and_a_change_replaces(corpus, tmp_path):
     first = attache("ingest", str(corpus), "--db", db)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("documents: 2 added, 0 updated, 0 unchanged, 0 failed")
+    # How long each half took goes to stderr, so that stdout stays the same from run to run.
+    assert re.fullmatch(r"time: \d+\.\d s reading, analysing and storing \([\d,]+ documents/s\), \d+\.\d s linking",
+                        first.stderr.strip())
     again = attache("ingest", str(corpus), "--db", db)
     assert "0 added, 0 updated, 2 unchanged" in again.stdout
     (corpus / "farm-en.txt").write_text(REPORT_EN.replace("nearly 62", "over 63"), encoding="utf-8")

@@ -53,6 +53,9 @@ class IngestSummary:
     events: int = 0
     claims: int = 0
     conflicts: int = 0
+    analysing_seconds: float = 0.0
+    """Reading, analysing and storing the documents."""
+    linking_seconds: float = 0.0
 
     @property
     def ingested_any(self) -> bool:
@@ -62,6 +65,12 @@ class IngestSummary:
         return (f"documents: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.failed} failed | events: {self.events} | claims: {self.claims} | "
                 f"conflicts: {self.conflicts}")
+
+    def timing_line(self) -> str:
+        handled = self.added + self.updated + self.unchanged + self.failed
+        rate = f" ({handled / self.analysing_seconds:,.0f} documents/s)" if self.analysing_seconds and handled else ""
+        return (f"time: {self.analysing_seconds:.1f} s reading, analysing and storing{rate}, "
+                f"{self.linking_seconds:.1f} s linking")
 
 
 class _RateColumn(ProgressColumn):
@@ -135,13 +144,16 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
     total = count_documents(paths) if interactive else None
     progress = _progress(err, known_total=total is not None, enabled=interactive)
     writer = _Writer(store, err)
+    summary = writer.summary
+    start = time.perf_counter()
     with _Pool(workers) as pool:
         _ingest(paths, writer, pool, progress, total, max_bytes, max_seconds)
+        summary.analysing_seconds = time.perf_counter() - start
         # Its own bar: it counts events, not documents, and shows no documents/s.
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=True, disable=not interactive) as linking:
             relink(store, _Steps(linking), _drafting_in(pool, str(store.path)) if pool.started else None)
-    summary = writer.summary
+        summary.linking_seconds = time.perf_counter() - start - summary.analysing_seconds
     summary.events = store.count("events")
     summary.claims = store.count("claims")
     summary.conflicts = store.conflicts()

@@ -56,6 +56,7 @@ def ingest(paths: tuple[str, ...], db: str, max_bytes: int, workers: int, max_se
     with Store(db) as store, store.writing():
         summary = ingest_paths(store, paths, max_bytes=max_bytes, workers=workers, max_seconds=max_seconds)
     click.echo(summary.line())
+    click.echo(summary.timing_line(), err=True)
     if not summary.ingested_any:
         raise SystemExit(1)
 
