@@ -65,7 +65,10 @@ class Rx:
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
         hi = len(text) if hi is None else hi
-        return self.rx.search(text, lo, hi) if self.possible(text, lo, hi) else None
+        # `possible`, written out: this runs for every year and clause
+        if self.finder is not None and self.finder.search(text, lo, hi) is None:
+            return None
+        return self.rx.search(text, lo, hi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +90,9 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class CueStrings:
-    """The strings that the cues on one side of figures require (see `required_strings`), all found in
-    one scan: most rules have none of theirs near a figure, and are then skipped without a search."""
+    """The strings that one regex of each rule requires (see `required_strings`): its cues on one side of
+    figures, or what it needs or vetoes. All are found in one scan: most rules have none of theirs near a
+    figure, and are then skipped without a search."""
     finder: re.Pattern[str]
     """Any such string, the longest at its offset."""
     rules: dict[str, tuple[int, ...]]
@@ -125,6 +129,10 @@ class Context:
     """(figure kind, is a change) -> the rules that take such a figure, with the indicator each gives."""
     left_strings: CueStrings
     right_strings: CueStrings
+    needing: frozenset[int]
+    """The rules with something a clause must have."""
+    need_strings: CueStrings
+    veto_strings: CueStrings
     boundary: re.Pattern[str]
     continuation: re.Pattern[str]
     target: Rx
@@ -233,6 +241,9 @@ def context(language: str) -> Context:
                     for kind in KINDS for change in (False, True)},
         left_strings=CueStrings.of(rules, "left"),
         right_strings=CueStrings.of(rules, "right"),
+        needing=frozenset(rule.order for rule in rules if rule.need),
+        need_strings=CueStrings.of(rules, "need"),
+        veto_strings=CueStrings.of(rules, "veto"),
         boundary=re.compile(rf"[;:\[\]]|,(?=\s)|\s[-–—]\s|(?<![\w]){alternation(lex['clause_words'])}(?![\w])"),
         continuation=re.compile(rf"\W*{alternation(lex['continuations'])}(?![\w])"),
         target=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])")),
@@ -381,10 +392,16 @@ class Sentence:
         self.text = text
         self.span = span
         self.ctx = ctx
+        # `inside` is in order of start: an offset lies in a figure when the figures starting by it reach past it
+        starts, reach, furthest = [], [], -1
+        for f in inside:
+            furthest = max(furthest, f.end)
+            starts.append(f.start)
+            reach.append(furthest)
         self.boundaries = [m.span() for m in ctx.boundary.finditer(text, span.start, span.end)
-                           if not any(f.start <= m.start() < f.end for f in inside)]
+                           if (i := bisect_right(starts, m.start()) - 1) < 0 or reach[i] <= m.start()]
         self._left: tuple[list[int], list[tuple[int, int, Rule]]] | None = None
-        self._allowed: dict[tuple[Span, int], bool] = {}
+        self._blocked: dict[tuple[int, int], frozenset[int]] = {}
 
     def left_cues(self) -> tuple[list[int], list[tuple[int, int, Rule]]]:
         """Every rule's left cues in the sentence as (start, end, rule), found once, ranked as
@@ -398,13 +415,20 @@ class Sentence:
             self._left = ([c[1] for c in cues], cues)
         return self._left
 
-    def allows(self, rule: Rule, clause: Span, body: str) -> bool:
-        """Whether `clause` (whose text is `body`) has what `rule` needs and nothing it vetoes."""
-        key = (clause, rule.order)
-        if (allowed := self._allowed.get(key)) is None:
-            allowed = self._allowed[key] = not ((rule.need and not rule.need.search(body))
-                                                or (rule.veto and rule.veto.search(body)))
-        return allowed
+    def blocked(self, clause: Span) -> frozenset[int]:
+        """The rules that `clause` lacks what they need for, or has what they veto."""
+        key = (clause.start, clause.end)
+        if (blocked := self._blocked.get(key)) is None:
+            ctx, text, lo, hi = self.ctx, self.text, clause.start, clause.end
+            # searched in the clause cut out, as a regex at its edges must see it
+            body = text[lo:hi]
+            needed = ctx.need_strings.orders(text, lo, hi)
+            lacking = [order for order in needed
+                       if not ctx.rules[order].need.rx.search(body)]  # type: ignore[union-attr]
+            vetoed = [order for order in ctx.veto_strings.orders(text, lo, hi)
+                      if ctx.rules[order].veto.rx.search(body)]  # type: ignore[union-attr]
+            blocked = self._blocked[key] = ctx.needing.difference(needed).union(lacking, vetoed)
+        return blocked
 
 
 def _clause(text: str, sent: Sentence, f: Figure) -> Span:
@@ -482,9 +506,9 @@ def _continues(text: str, clause: Span, f: Figure, ctx: Context) -> bool:
 
 
 def _cue(text: str, f: Figure, clause: Span, sent: Sentence, ctx: Context) -> Cue | None:
-    body = text[clause.start:clause.end]
+    blocked = sent.blocked(clause)
     rules = [(rule, indicator) for rule, indicator in ctx.candidates[_kind(f.unit), f.change]
-             if not (rule.need or rule.veto) or sent.allows(rule, clause, body)]
+             if rule.order not in blocked]
     if not rules:
         return None
     cue = _right_cue(text, f, clause, rules, ctx)
@@ -566,17 +590,18 @@ def find_claims(doc: CleanDocument, figures: list[Figure], years: list[YearMenti
     starts = [s.start for s in sentences]
     para_starts = [p.start for p in doc.paragraphs]
     located = [(f, _containing(sentences, starts, f.start) or Span(f.start, f.end)) for f in figures]
-    periods = Periods.of(_periods(text, years, timing, ctx, list(dict.fromkeys(span for _, span in located))))
+    spans = list({(span.start, span.end): span for _, span in located}.values())
+    periods = Periods.of(_periods(text, years, timing, ctx, spans))
     local = Locals.of(places)
     country = _country(places)
     by_start = sorted(figures, key=lambda f: f.start)
     figure_starts = [f.start for f in by_start]
-    cache: dict[Span, Sentence] = {}
+    cache: dict[tuple[int, int], Sentence] = {}
     claims = []
     for f, sentence in located:
-        if (sent := cache.get(sentence)) is None:
+        if (sent := cache.get((sentence.start, sentence.end))) is None:
             inside = by_start[bisect_left(figure_starts, sentence.start):bisect_left(figure_starts, sentence.end)]
-            sent = cache[sentence] = Sentence(text, sentence, inside, ctx)
+            sent = cache[sentence.start, sentence.end] = Sentence(text, sentence, inside, ctx)
         clause = _clause(text, sent, f)
         cue = _cue(text, f, clause, sent, ctx)
         if cue is None:

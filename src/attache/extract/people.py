@@ -37,12 +37,39 @@ _REVERSED_PREVIOUS_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _MODIFIER_SPLIT = re.compile(r"\s+|-")
 _REVERSED_LAST_VISIBLE = re.compile(r"\s*(\S)")
 _NAME_SPACES = (" ", "\u00a0")
+_NAME_GAP = re.compile(r"[ \u00a0]+")
 _WORD_CHAR = re.compile(r"[\w'’-]")
-_TITLE_INSIDE_WORD = re.compile(r"[\w'’-]")
 _CUE_INSIDE_WORD = re.compile(r"[\w'’]")
 # A word or a joining mark of a composed complement ("Văn hóa, Thể thao và Du lịch"); dots are left out so
 # that "UBND TP. Hà Nội" stops before the city, which is a place of its own.
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*|[,–-]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """Lexicon phrases keyed by their words (see `_phrase_keys`), with the most words of any phrase that
+    starts with a given word: most tokens start none, which one look-up tells."""
+    values: dict[tuple[str, ...], str]
+    reach: dict[str, int]
+
+    @classmethod
+    def of(cls, values: dict[tuple[str, ...], str]) -> _Phrases:
+        reach: dict[str, int] = {}
+        for k in values:
+            if k:
+                reach[k[0]] = max(reach.get(k[0], 0), len(k))
+        return cls(values, reach)
+
+    def longest(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+        """(tokens used, value) of the longest phrase at `tokens[i]`, None also past the last token."""
+        reach = self.reach.get(tokens[i].key) if i < len(tokens) else None
+        if reach is None:
+            return None
+        for n in range(min(reach, len(tokens) - i), 0, -1):
+            value = self.values.get(tuple(t.key for t in tokens[i:i + n]))
+            if value is not None:
+                return n, value
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +80,15 @@ class _Composition:
     ("Ban" "Đối ngoại" "Trung ương"), or a bare known field ("Bộ trưởng Y tế"), or a country and the place an
     envoy is posted to; a province or city after it is the office's place, a country makes it that country's.
     """
-    fixed: dict[tuple[str, ...], str]
-    organisations: dict[tuple[str, ...], str]
-    owners: dict[tuple[str, ...], str]
-    domains: dict[tuple[str, ...], str]
+    fixed: _Phrases
+    organisations: _Phrases
+    owners: _Phrases
+    domains: _Phrases
     links: dict[str, str]
-    place_words: dict[tuple[str, ...], str]
+    place_words: _Phrases
     posted: dict[str, str]
     of: str
     """The English word before a country the office belongs to ("... of Laos")."""
-    longest: int
 
 
 @dataclass(slots=True)
@@ -133,6 +159,10 @@ class _Lang:
     title: re.Pattern[str]
     title_start: re.Pattern[str]
     """Where a title can start: the first word of a head or modifier, lower case (see `_title_matches`)."""
+    title_after_space: re.Pattern[str]
+    """`title_start` after a space, and `title_after_other` after any other character that ends a word
+    (see `_title_starts`)."""
+    title_after_other: re.Pattern[str]
     heads: dict[str, tuple[str, bool]]
     title_ends: frozenset[str]
     modifiers: dict[str, str]
@@ -223,14 +253,14 @@ def _phrase_keys(table: dict[str, str]) -> dict[tuple[str, ...], str]:
 def _composition(titles: dict) -> _Composition | None:
     if not titles.get("organisations"):
         return None
-    tables = [_phrase_keys(titles.get(name, {})) for name in ("complements", "organisations", "owners", "domains")]
-    place_words = _phrase_keys({w: w for w in titles.get("place_words", [])})
+    tables = [_Phrases.of(_phrase_keys(titles.get(name, {})))
+              for name in ("complements", "organisations", "owners", "domains")]
+    place_words = _Phrases.of(_phrase_keys({w: w for w in titles.get("place_words", [])}))
     links = {form: v for k, v in titles.get("domain_links", {}).items() for form in (_key(k), fold(k))}
     return _Composition(*tables, links=links,
                         place_words=place_words,
                         posted={k: _key(v) if k == "word" else v for k, v in titles.get("posted", {}).items()},
-                        of=titles.get("connector_english", {}).get("", ""),
-                        longest=max(len(k) for table in (*tables, place_words) for k in table))
+                        of=titles.get("connector_english", {}).get("", ""))
 
 
 def _first_words(phrases: set[str]) -> set[str]:
@@ -265,6 +295,7 @@ def _lang(language: str) -> _Lang:
                   for f in (r["name"], *r["forms"].split("|")) if f}
     historical = {place_key(f) for f in names.get("historical", [])}
     marks = "|".join(map(re.escape, names.get("apposition_marks", [","])))
+    title_start = rf"(?:{trie_pattern(starts)})(?![\w'’])" if starts else r"(?!)"
     return _Lang(
         surname=re.compile(rf"(?:{trie_pattern(surnames)})(?=[ \u00a0][^\W\d_])"),
         written_surnames=frozenset(r["syllable"] for r in rows if r["kind"] == "surname"),
@@ -280,7 +311,9 @@ def _lang(language: str) -> _Lang:
                           r"(?!\w)"),
         title=re.compile(rf"(?<![\w'’-])(?P<mod>(?:(?:{modifier})(?:\s+|-))*)(?P<head>{head})(?![\w-])"
                          if modifier else rf"(?<![\w'’-])(?P<mod>)(?P<head>{head})(?![\w-])"),
-        title_start=re.compile(rf"(?:{trie_pattern(starts)})(?![\w'’])" if starts else r"(?!)"),
+        title_start=re.compile(title_start),
+        title_after_space=re.compile(f" {title_start}"),
+        title_after_other=re.compile(rf"[^\w'’ -]{title_start}"),
         heads=heads,
         title_ends=frozenset(h.split()[-1] for h in heads),
         modifiers={fold(k): v for k, v in modifiers.items()},
@@ -438,7 +471,7 @@ def _beside_place_noun(text: str, m: _Mention, lang: _Lang) -> bool:
 def _foreign_name(page: _Page, pos: int, lang: _Lang) -> _Mention | None:
     """Capitalised words right after a title ("President Jean Dupont")."""
     text = page.text
-    m = re.match(r"[ \u00a0]+", text[pos:pos + 3])
+    m = _NAME_GAP.match(text[pos:pos + 3])
     if not m:
         return None
     start = end = pos + m.end()
@@ -532,7 +565,7 @@ def _complement(page: _Page, pos: int, names: set[int], lang: _Lang) -> tuple[in
     return end, complement, place
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -543,24 +576,18 @@ class _Token:
 
 def _tokens(page: _Page, pos: int, names: set[int], lang: _Lang) -> list[_Token]:
     """The words and joining marks after a head, up to a name, a line end or other punctuation."""
+    text = page.text
     out: list[_Token] = []
     end = pos
-    for t in _TOKEN.finditer(page.text, pos, min(len(page.text), pos + 160)):
-        gap = page.text[end:t.start()]
-        if gap.strip() or "\n" in gap or t.start() in names:
+    for t in _TOKEN.finditer(text, pos, min(len(text), pos + 160)):
+        start, stop = t.span()
+        gap = text[end:start]
+        if gap and gap != " " and (gap.strip() or "\n" in gap) or start in names:
             break
-        out.append(_Token(t.start(), t.end(), _key(t.group()), t.group()[0].isupper()))
-        end = t.end()
+        word = t.group()
+        out.append(_Token(start, stop, _key(word), word[0].isupper()))
+        end = stop
     return out
-
-
-def _longest(table: dict[tuple[str, ...], str], tokens: list[_Token], i: int, longest: int) -> tuple[int, str] | None:
-    """(tokens used, value) of the longest phrase of `table` at `tokens[i]`."""
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        value = table.get(tuple(t.key for t in tokens[i:i + n]))
-        if value is not None:
-            return n, value
-    return None
 
 
 def _field(tokens: list[_Token], i: int, page: _Page, lang: _Lang) -> tuple[int, str | None] | None:
@@ -568,16 +595,16 @@ def _field(tokens: list[_Token], i: int, page: _Page, lang: _Lang) -> tuple[int,
     and at most one lower-case word after it (a Vietnamese compound: "Dân tộc") that starts no title."""
     c = lang.composition
     assert c is not None
-    if tokens[i].start in page.at or _longest(c.owners, tokens, i, c.longest):
+    if tokens[i].start in page.at or c.owners.longest(tokens, i):
         return None
-    known = _longest(c.domains, tokens, i, c.longest)
+    known = c.domains.longest(tokens, i)
     if known:
         return known
     if not tokens[i].capital or tokens[i].key in c.links or lang.title.match(page.text, tokens[i].start):
         return None
     n = 1
     if i + 1 < len(tokens) and not tokens[i + 1].capital and tokens[i + 1].key not in c.links \
-            and not _longest(c.place_words, tokens, i + 1, c.longest):
+            and not c.place_words.longest(tokens, i + 1):
         n = 2
     return n, None
 
@@ -619,14 +646,14 @@ def _composed_complement(page: _Page, pos: int, names: set[int], lang: _Lang) ->
     if not tokens:
         return None
     i, complement = 0, None
-    fixed = _longest(c.fixed, tokens, 0, c.longest)
-    organisation = None if fixed else _longest(c.organisations, tokens, 0, c.longest)
+    fixed = c.fixed.longest(tokens, 0)
+    organisation = None if fixed else c.organisations.longest(tokens, 0)
     if fixed:
         i, complement = fixed
     elif organisation and (fields := _fields(tokens, organisation[0], page, lang)):
         i = organisation[0] + fields[0]
         complement = organisation[1].format(domain=fields[1])
-        owner = _longest(c.owners, tokens, i, c.longest)
+        owner = c.owners.longest(tokens, i)
         if owner:
             i += owner[0]
             complement = f"{owner[1]}'s {complement.removeprefix('the ')}"
@@ -661,7 +688,7 @@ def _with_place(page: _Page, tokens: list[_Token], i: int, complement: str,
     if across is not None and across.span.end > end:
         # A place whose form began inside the complement ("UBND TP. Hà Nội": "TP. Hà Nội").
         return across.span.end, complement, across.name if across.kind != "country" else None
-    skip = _longest(c.place_words, tokens, i, c.longest) if i < len(tokens) else None
+    skip = c.place_words.longest(tokens, i) if i < len(tokens) else None
     at = i + (skip[0] if skip else 0)
     place = page.at.get(tokens[at].start) if at < len(tokens) else None
     if place is None:
@@ -679,13 +706,28 @@ def _title_matches(page: _Page, lang: _Lang) -> Iterator[re.Match[str]]:
     word of a head or modifier starts a word.
     """
     end = 0
-    for start in word_starts(lang.title_start, page.lowered, _TITLE_INSIDE_WORD):
-        if start.start() < end:
+    for start in _title_starts(page.lowered, lang):
+        if start < end:
             continue
-        m = lang.title.match(page.text, start.start())
+        m = lang.title.match(page.text, start)
         if m:
             end = m.end()
             yield m
+
+
+def _title_starts(lowered: str, lang: _Lang) -> list[int]:
+    """Where `lang.title_start` matches at the start of a word, in order: what `patterns.word_starts` gives.
+
+    The engine tries a pattern at every character that may start it, most letters here; searched after
+    a space, it jumps from space to space, and after the other characters that end a word it tries few
+    places. A match is one word of letters, so it never holds the character before the next one.
+    """
+    starts = [m.start() + 1 for m in lang.title_after_space.finditer(lowered)]
+    starts += [m.start() + 1 for m in lang.title_after_other.finditer(lowered)]
+    starts.sort()
+    if lang.title_start.match(lowered):
+        starts.insert(0, 0)
+    return starts
 
 
 def _titles(page: _Page, names: set[int], lang: _Lang) -> list[_Title]:
