@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from attache.extract import analyze_document
+from attache import knowledge
 from attache.knowledge import build_knowledge_base, link_corpus, relink
 from attache.sources import iter_sources
 from attache.store import Store, StoreError
@@ -112,6 +113,23 @@ def test_relinking_tells_each_step_and_how_many_events_it_builds(tmp_path):
         store.put([analyze_document(raw) for raw in iter_sources([str(EXAMPLES)])])
         relink(store, lambda step, done, total: steps.append((step, done, total)))
         events = store.count("events")
-    assert [s for s, _, _ in steps] == ["grouping documents into events", "linking people", "building events",
-                                        "writing the knowledge base"]
+    assert [s for s, _, _ in steps] == ["grouping documents into events", "linking people",
+                                        "building and writing events"]
     assert steps[2][1:] == (0, events)
+
+
+def test_a_knowledge_base_written_batch_by_batch_is_the_one_built_in_memory(tmp_path, monkeypatch):
+    # One event per batch: every event, claim and index row is written by a later call than the first.
+    monkeypatch.setattr(knowledge, "EVENTS_PER_LOAD", 1)
+    analyses = [analyze_document(raw) for raw in iter_sources([str(EXAMPLES)])]
+    with Store(tmp_path / "s.db") as store:
+        store.put(analyses)
+        relink(store)
+        written = store.knowledge()
+        in_memory = build_knowledge_base(sorted(analyses, key=lambda a: a.document.id))
+        assert written == in_memory and len(written.events) >= 3
+        last = written.events[-1]
+        assert last.id in {h.ref for h in search(store.db, last.title, kind="event", limit=100).hits}
+        claim = written.claims[-1]
+        assert claim.id in {h.ref for h in search(store.db, claim.mentions[0].quote, kind="claim", limit=100).hits}
+        assert not store.knowledge_stale()

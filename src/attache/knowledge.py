@@ -5,7 +5,9 @@ analyses in memory: events are grouped from each document's compact
 `LinkFeatures`; people are linked from one stream of every document's
 mentions; then each event is built from its own members only, a few
 hundred events at a time — or, for an event of one document, from the draft
-stored with that document.
+stored with that document. Each batch of events goes to a `KnowledgeSink`
+as it is built: the store writes it at once, so neither the analyses nor the
+knowledge base are ever held whole.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from typing import Protocol
 from .link import group_events, link_people
 from .link.assemble import draft_event, finish_event
 from .link.events import LinkFeatures, link_features
-from .model import Analysis, EventDraft, KnowledgeBase, Relation
+from .model import (Analysis, Event, EventDraft, EventRelation, EventTask, KnowledgeBase, Person, ReconciledClaim,
+                    Relation)
 from .reconcile import merge_relations
 from .store import Store
 
@@ -58,6 +61,37 @@ class AnalysesInMemory:
         return {}
 
 
+class KnowledgeSink(Protocol):
+    """Where linking puts what it builds, part by part: a `KnowledgeBase` in memory or the store's writer."""
+
+    def add_people(self, people: list[Person]) -> None: ...
+
+    def add_events(self, events: list[Event], claims: list[ReconciledClaim], tasks: list[EventTask],
+                   copies: dict[str, str]) -> None: ...
+
+    def add_relations(self, relations: list[EventRelation]) -> None: ...
+
+
+class _Collected:
+    """A knowledge base in memory, filled as a sink."""
+
+    def __init__(self) -> None:
+        self.kb = KnowledgeBase()
+
+    def add_people(self, people: list[Person]) -> None:
+        self.kb.people.extend(people)
+
+    def add_events(self, events: list[Event], claims: list[ReconciledClaim], tasks: list[EventTask],
+                   copies: dict[str, str]) -> None:
+        self.kb.events.extend(events)
+        self.kb.claims.extend(claims)
+        self.kb.tasks.extend(tasks)
+        self.kb.copies.update(copies)
+
+    def add_relations(self, relations: list[EventRelation]) -> None:
+        self.kb.relations.extend(relations)
+
+
 def build_knowledge_base(analyses: Iterable[Analysis]) -> KnowledgeBase:
     return link_corpus(AnalysesInMemory(analyses))
 
@@ -72,13 +106,20 @@ Drafting = Callable[[Iterator[list[list[str]]]], Iterator[list[EventDraft]]]
 def relink(store: Store, progress: Progress | None = None, drafting: Drafting | None = None) -> None:
     """Rebuild the knowledge base from the stored documents when they changed since the last build."""
     if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
-        kb = link_corpus(store.corpus(), progress, drafting)
-        if progress:
-            progress("writing the knowledge base", 0, None)
-        store.replace_knowledge(kb)
+        with store.replacing_knowledge() as writer:
+            link_into(store.corpus(), writer, progress, drafting)
 
 
 def link_corpus(corpus: Corpus, progress: Progress | None = None, drafting: Drafting | None = None) -> KnowledgeBase:
+    """The whole knowledge base of a corpus, in memory."""
+    collected = _Collected()
+    link_into(corpus, collected, progress, drafting)
+    return collected.kb
+
+
+def link_into(corpus: Corpus, sink: KnowledgeSink, progress: Progress | None = None,
+              drafting: Drafting | None = None) -> None:
+    """Link a corpus: people first, then events batch by batch, then relations, each handed to `sink`."""
     tell = progress or _silent
     tell("grouping documents into events", 0, None)
     groups = group_events(corpus.features())
@@ -88,22 +129,19 @@ def link_corpus(corpus: Corpus, progress: Progress | None = None, drafting: Draf
     tell("linking people", 0, None)
     stated: list[tuple[str, list[Relation]]] = []
     people, person_ids = link_people(_noting_relations(corpus.outlines(), stated))
-    kb = KnowledgeBase(people=people)
+    sink.add_people(people)
     taken: set[str] = set()
     event_of: dict[str, str] = {}
     done = 0
     for batch, drafts in zip(_batches(groups, EVENTS_PER_LOAD), drafted):
-        tell("building events", done, len(groups))
+        tell("building and writing events", done, len(groups))
         done += len(batch)
-        for doc_ids, draft in zip(batch, drafts):
-            event = finish_event(draft, doc_ids, person_ids, taken)
-            kb.events.append(event)
-            event_of.update((d, event.id) for d in doc_ids)
-            kb.copies.update(draft.copies)
-            kb.claims.extend(draft.claims)
-            kb.tasks.extend(draft.tasks)
-    kb.relations = merge_relations(event_of, stated)
-    return kb
+        events = [finish_event(draft, doc_ids, person_ids, taken) for doc_ids, draft in zip(batch, drafts)]
+        for event in events:
+            event_of.update((d, event.id) for d in event.documents)
+        sink.add_events(events, [c for d in drafts for c in d.claims], [t for d in drafts for t in d.tasks],
+                        {copy: original for d in drafts for copy, original in d.copies.items()})
+    sink.add_relations(merge_relations(event_of, stated))
 
 
 def draft_events(corpus: Corpus, groups: list[list[str]]) -> list[EventDraft]:

@@ -61,23 +61,41 @@ def index_documents(db: sqlite3.Connection, ids_json: str) -> None:
 
 
 def rebuild_knowledge_index(db: sqlite3.Connection) -> None:
-    """Refill the events, people and claims of the index (documents stay): part of every relink."""
-    _prepare(db)
+    """Refill the events, people and claims of the index (documents stay)."""
+    unindex_knowledge(db)
+    for kind in KNOWLEDGE_KINDS:
+        index_knowledge(db, kind, after=0)
+
+
+KNOWLEDGE_KINDS = ("event", "person", "claim")
+_INDEX_KNOWLEDGE = {
+    "event": "INSERT INTO search_index (rowid, kind, ref, title, body)"
+             " SELECT ? + rowid, 'event', id, fold_dd(title),"
+             " fold_dd(coalesce(type, '') || ' ' || coalesce(place, '') || ' ' || coalesce(date, '') || ' ' || bridge_points)"
+             " FROM events WHERE rowid > ?",
+    "person": "INSERT INTO search_index (rowid, kind, ref, title, body)"
+              " SELECT ? + p.rowid, 'person', p.id, fold_dd(p.name || ' ' || p.aliases),"
+              " fold_dd((SELECT group_concat(t.title || ' ' || coalesce(t.place, ''), ' ')"
+              "          FROM person_titles t WHERE t.person_id = p.id)) FROM people p WHERE p.rowid > ?",
+    "claim": "INSERT INTO search_index (rowid, kind, ref, title, body)"
+             " SELECT ? + c.rowid, 'claim', c.id, replace(c.indicator, '_', ' ') || ' ' || fold_dd(c.scope)"
+             " || ' ' || coalesce(c.period, ''),"
+             " fold_dd((SELECT group_concat(m.quote, ' ') FROM claim_mentions m WHERE m.claim_id = c.id))"
+             " FROM claims c WHERE c.rowid > ?",
+}
+"""How each kind of knowledge row is indexed; `kind` names the table (events, people, claims) by its row kind."""
+
+
+def unindex_knowledge(db: sqlite3.Connection) -> None:
+    """Before the knowledge base is replaced: every event, person and claim leaves the index."""
     db.execute("DELETE FROM search_index WHERE rowid >= ?", (_kind_base("event"),))
-    base = {kind: _kind_base(kind) for kind in KINDS}
-    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
-               " SELECT ? + rowid, 'event', id, fold_dd(title),"
-               " fold_dd(coalesce(type, '') || ' ' || coalesce(place, '') || ' ' || coalesce(date, '') || ' ' || bridge_points)"
-               " FROM events", (base["event"],))
-    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
-               " SELECT ? + p.rowid, 'person', p.id, fold_dd(p.name || ' ' || p.aliases),"
-               " fold_dd((SELECT group_concat(t.title || ' ' || coalesce(t.place, ''), ' ')"
-               "          FROM person_titles t WHERE t.person_id = p.id)) FROM people p", (base["person"],))
-    db.execute("INSERT INTO search_index (rowid, kind, ref, title, body)"
-               " SELECT ? + c.rowid, 'claim', c.id, replace(c.indicator, '_', ' ') || ' ' || fold_dd(c.scope)"
-               " || ' ' || coalesce(c.period, ''),"
-               " fold_dd((SELECT group_concat(m.quote, ' ') FROM claim_mentions m WHERE m.claim_id = c.id))"
-               " FROM claims c", (base["claim"],))
+
+
+def index_knowledge(db: sqlite3.Connection, kind: str, *, after: int) -> None:
+    """Index the rows of one kind (event, person, claim) stored after rowid `after`, in the transaction that
+    stores them: a knowledge base written part by part is indexed part by part."""
+    _prepare(db)
+    db.execute(_INDEX_KNOWLEDGE[kind], (_kind_base(kind), after))
 
 
 def _prepare(db: sqlite3.Connection) -> None:

@@ -27,7 +27,7 @@ from ..link.assemble import draft_event
 from ..link.events import LinkFeatures, link_features
 from ..model import (Analysis, ClaimMention, Event, EventDraft, EventRelation, EventTask, KnowledgeBase, Person,
                      ReconciledClaim, TitleRecord)
-from .search import index_documents, rebuild_knowledge_index, unindex_documents
+from .search import index_documents, index_knowledge, unindex_documents, unindex_knowledge
 
 BUSY_TIMEOUT_S = 30
 
@@ -194,37 +194,24 @@ class Store:
     # --- knowledge base ---
 
     def replace_knowledge(self, kb: KnowledgeBase) -> None:
+        with self.replacing_knowledge() as writer:
+            writer.add_people(kb.people)
+            writer.add_events(kb.events, kb.claims, kb.tasks, kb.copies)
+            writer.add_relations(kb.relations)
+
+    @contextmanager
+    def replacing_knowledge(self) -> Iterator[KnowledgeWriter]:
+        """Replace the knowledge base part by part, in one transaction: readers see the old one until it ends.
+
+        Linking writes each batch of events as it is built, so a large
+        knowledge base is never held whole in memory.
+        """
         with self.transaction() as db:
             for table in ("events", "event_documents", "people", "person_titles", "claims",
                           "claim_mentions", "tasks", "relations", "copies"):
                 db.execute(f"DELETE FROM {table}")
-            # One executemany per table: statement-per-row costs as much as the writing itself.
-            db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           [(e.id, e.date, e.type, e.plover, e.title, e.place, e.chair, _j(e.participants),
-                             _j(e.bridge_points), i) for i, e in enumerate(kb.events)])
-            db.executemany("INSERT INTO event_documents VALUES (?,?,?)",
-                           [(e.id, d, j) for e in kb.events for j, d in enumerate(e.documents)])
-            db.executemany("INSERT INTO people VALUES (?,?,?,?,?,?)",
-                           [(p.id, p.name, p.role, _j(p.aliases), _j(p.documents), i)
-                            for i, p in enumerate(kb.people)])
-            db.executemany("INSERT INTO person_titles (person_id, title, place, as_of, documents, position, until)"
-                           " VALUES (?,?,?,?,?,?,?)",
-                           [(p.id, t.title, t.place, t.as_of, _j(t.documents), j, t.until)
-                            for p in kb.people for j, t in enumerate(p.titles)])
-            db.executemany("INSERT INTO claims (id, event_id, indicator, value, unit, qualifier, period, scope,"
-                           " status, target, independent_sources, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                           [(c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
-                             c.status, int(c.target), c.independent_sources, i) for i, c in enumerate(kb.claims)])
-            db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           [(c.id, m.document, m.quote, m.start, m.end, m.value, m.unit, m.qualifier, m.figure, j)
-                            for c in kb.claims for j, m in enumerate(c.mentions)])
-            db.executemany("INSERT INTO copies VALUES (?,?)", list(kb.copies.items()))
-            db.executemany("INSERT INTO tasks VALUES (?,?,?,?)",
-                           [(t.event, t.n, t.text, _j(t.documents)) for t in kb.tasks])
-            db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
-                           [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
-                            for i, r in enumerate(kb.relations)])
-            rebuild_knowledge_index(db)
+            unindex_knowledge(db)
+            yield KnowledgeWriter(db)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '0')")
 
     def knowledge(self) -> KnowledgeBase:
@@ -259,6 +246,69 @@ class Store:
         copies = dict(db.execute("SELECT document_id, original_id FROM copies"))
         return KnowledgeBase(copies=copies, events=events, people=people, claims=claims, tasks=tasks,
                              relations=relations)
+
+
+class KnowledgeWriter:
+    """Adds to the knowledge base being written (see `Store.replacing_knowledge`), indexing what it adds.
+
+    Positions keep the order things were added in, across calls; one
+    `executemany` per table and call: a statement per row costs as much as
+    the writing itself.
+    """
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.people = 0
+        self.events = 0
+        self.claims = 0
+        self.relations = 0
+
+    def add_people(self, people: list[Person]) -> None:
+        db = self.db
+        after = self._last_rowid("people")
+        db.executemany("INSERT INTO people VALUES (?,?,?,?,?,?)",
+                       [(p.id, p.name, p.role, _j(p.aliases), _j(p.documents), i)
+                        for i, p in enumerate(people, self.people)])
+        db.executemany("INSERT INTO person_titles (person_id, title, place, as_of, documents, position, until)"
+                       " VALUES (?,?,?,?,?,?,?)",
+                       [(p.id, t.title, t.place, t.as_of, _j(t.documents), j, t.until)
+                        for p in people for j, t in enumerate(p.titles)])
+        self.people += len(people)
+        index_knowledge(db, "person", after=after)
+
+    def add_events(self, events: list[Event], claims: list[ReconciledClaim], tasks: list[EventTask],
+                   copies: dict[str, str]) -> None:
+        db = self.db
+        after_event, after_claim = self._last_rowid("events"), self._last_rowid("claims")
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       [(e.id, e.date, e.type, e.plover, e.title, e.place, e.chair, _j(e.participants),
+                         _j(e.bridge_points), i) for i, e in enumerate(events, self.events)])
+        db.executemany("INSERT INTO event_documents VALUES (?,?,?)",
+                       [(e.id, d, j) for e in events for j, d in enumerate(e.documents)])
+        db.executemany("INSERT INTO claims (id, event_id, indicator, value, unit, qualifier, period, scope,"
+                       " status, target, independent_sources, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                       [(c.id, c.event, c.indicator, c.value, c.unit, c.qualifier, c.period, c.scope,
+                         c.status, int(c.target), c.independent_sources, i)
+                        for i, c in enumerate(claims, self.claims)])
+        db.executemany("INSERT INTO claim_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       [(c.id, m.document, m.quote, m.start, m.end, m.value, m.unit, m.qualifier, m.figure, j)
+                        for c in claims for j, m in enumerate(c.mentions)])
+        db.executemany("INSERT INTO copies VALUES (?,?)", list(copies.items()))
+        db.executemany("INSERT INTO tasks VALUES (?,?,?,?)",
+                       [(t.event, t.n, t.text, _j(t.documents)) for t in tasks])
+        self.events += len(events)
+        self.claims += len(claims)
+        index_knowledge(db, "event", after=after_event)
+        index_knowledge(db, "claim", after=after_claim)
+
+    def add_relations(self, relations: list[EventRelation]) -> None:
+        self.db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
+                            [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
+                             for i, r in enumerate(relations, self.relations)])
+        self.relations += len(relations)
+
+    def _last_rowid(self, table: str) -> int:
+        return self.db.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
 
 
 class StoredCorpus:
