@@ -28,7 +28,7 @@ from functools import cache
 from ..lexicons import toml
 from ..model import Claim, CleanDocument, Figure, PlaceMention, Span, Timing, YearMention
 from .numbers import alternation, fragment, lexicon_language, number_value
-from .patterns import trie
+from .patterns import trie, word_starts
 
 DEFAULT_COUNTRY = "VN"
 FALLBACK_WORDS = 4
@@ -134,6 +134,11 @@ class Context:
     need_strings: CueStrings
     veto_strings: CueStrings
     boundary: re.Pattern[str]
+    """Clause boundaries, as one pattern: what `_boundaries` gives, found slower (see there)."""
+    marks: re.Pattern[str]
+    """The boundaries that punctuation makes, a dash's without the space before it."""
+    clause_words: re.Pattern[str]
+    """The boundaries that a word makes, without the look-behind (see `patterns.word_starts`)."""
     continuation: re.Pattern[str]
     target: Rx
     target_after: re.Pattern[str] | None
@@ -156,6 +161,25 @@ class When:
     period: str
     role: str
     """"period", "plan" (what is planned for it), "baseline" or "horizon"."""
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _boundaries(text: str, lo: int, hi: int, ctx: Context) -> list[tuple[int, int]]:
+    """The spans of `ctx.boundary` in text[lo:hi], as `finditer` gives them.
+
+    That pattern gives the engine no first characters to jump to (an alternative opens with a class, another
+    with a look-behind), so it is tried whole at every position; its marks and its words are searched apart,
+    each jumping to the characters that may start it. Where no mark overlaps a word, the two searches' matches
+    are those of the whole pattern.
+    """
+    found = sorted([(m.start() - 1 if m.lastgroup else m.start(), m.end()) for m in ctx.marks.finditer(text, lo, hi)
+                    if not m.lastgroup or m.start() > lo]
+                   + [m.span() for m in word_starts(ctx.clause_words, text, _WORD_CHAR, lo, hi)])
+    if any(a[1] > b[0] for a, b in zip(found, found[1:])):
+        return [m.span() for m in ctx.boundary.finditer(text, lo, hi)]
+    return found
 
 
 def _rx(entries: list[str]) -> Rx | None:
@@ -245,6 +269,10 @@ def context(language: str) -> Context:
         need_strings=CueStrings.of(rules, "need"),
         veto_strings=CueStrings.of(rules, "veto"),
         boundary=re.compile(rf"[;:\[\]]|,(?=\s)|\s[-–—]\s|(?<![\w]){alternation(lex['clause_words'])}(?![\w])"),
+        # one class of rare characters first, then which of them it was: the engine jumps from one to the
+        # next instead of trying each space; a dash's match lacks the space before it (see `_boundaries`)
+        marks=re.compile(r"[;:\[\],\-–—](?:(?<=[;:\[\]])|(?<=,)(?=\s)|(?P<dash>(?<=\s[-–—])\s))"),
+        clause_words=re.compile(rf"{alternation(lex['clause_words'])}(?![\w])"),
         continuation=re.compile(rf"\W*{alternation(lex['continuations'])}(?![\w])"),
         target=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])")),
         target_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{alternation(lex['target_after'])}(?![\w])")
@@ -398,8 +426,8 @@ class Sentence:
             furthest = max(furthest, f.end)
             starts.append(f.start)
             reach.append(furthest)
-        self.boundaries = [m.span() for m in ctx.boundary.finditer(text, span.start, span.end)
-                           if (i := bisect_right(starts, m.start()) - 1) < 0 or reach[i] <= m.start()]
+        self.boundaries = [b for b in _boundaries(text, span.start, span.end, ctx)
+                           if (i := bisect_right(starts, b[0]) - 1) < 0 or reach[i] <= b[0]]
         self._left: tuple[list[int], list[tuple[int, int, Rule]]] | None = None
         self._blocked: dict[tuple[int, int], frozenset[int]] = {}
 
