@@ -45,7 +45,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -58,9 +57,10 @@ Tense = Literal["past", "future", "unknown"]
 
 # A clause ends at ";", a line end, ".!?" before a space (not "39.5") or ":" before no digit (not "03:22").
 _CLAUSE_END = re.compile(r"[;\n]|[.!?](?![^ \n\t])|:(?!\d)")
-_CLAUSE_MARKS = ";\n.!?:"
-_DIGITS = re.compile(r"[0-9]+")
+# The commonest first: each mark found narrows the search for the others.
+_CLAUSE_MARKS = "\n.;:!?"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_MARKS = "\n.!?"
 _TRAILER = re.compile(r"[\s,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\(?GMT[+-]?\d*\)?)?)?[\s|]*$")
 _GRACE_DAYS = 7
 _LEAD_PARAGRAPHS = 6
@@ -110,26 +110,30 @@ class Phrases:
     the most, so phrases that begin with a shorter one ("yesterday morning", "yesterday") are checked
     where it occurs instead of scanned for.
     """
-    groups: tuple[tuple[str, tuple[str, ...]], ...]
-    """Each head of `patterns.literal_heads` of the phrases, with the phrases that begin with it."""
+    groups: tuple[tuple[str, bool, tuple[tuple[str, bool], ...]], ...]
+    """Each head of `patterns.literal_heads` of the phrases, whether it opens with a word character, and the
+    phrases that begin with it, each with whether it ends with one."""
 
     @classmethod
     def of(cls, words: list[str]) -> Phrases:
         phrases = {w.lower() for w in words if w}
-        return cls(tuple((head, tuple(sorted(w for w in phrases if w.startswith(head))))
+        return cls(tuple((head, _is_word(head, 0),
+                          tuple((w, _is_word(w, len(w) - 1)) for w in sorted(phrases) if w.startswith(head)))
                          for head in literal_heads(phrases)))
 
     def find(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of each leftmost-longest, non-overlapping occurrence, as `re.finditer` gives them."""
         hits: list[tuple[int, int]] = []
-        for head, words in self.groups:
+        for head, opens_word, words in self.groups:
             i = low.find(head)
             while i != -1:
-                for word in words:
-                    end = i + len(word)
-                    if (low.startswith(word, i) and _is_word(low, i - 1) != _is_word(low, i)
-                            and _is_word(low, end - 1) != _is_word(low, end)):
-                        hits.append((i, end))
+                # Every phrase of the group opens with the head: one test of the word edge before it serves
+                # them all, and most occurrences ("end" in "attended") fail it.
+                if _is_word(low, i - 1) != opens_word:
+                    for word, closes_word in words:
+                        end = i + len(word)
+                        if low.startswith(word, i) and _is_word(low, end) != closes_word:
+                            hits.append((i, end))
                 i = low.find(head, i + 1)
         hits.sort(key=lambda h: (h[0], -h[1]))
         out: list[tuple[int, int]] = []
@@ -150,8 +154,8 @@ def lower(text: str) -> str:
     return low.replace("’", "'")
 
 
-def digit_runs(text: str) -> list[re.Match[str]]:
-    """Each run of ASCII digits, in order.
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of ASCII digits, in order.
 
     A regex search tries every position of the text; finding each digit with str.find skips
     the text in C and is several times faster on a report, where digits are few.
@@ -164,11 +168,15 @@ def digit_runs(text: str) -> list[re.Match[str]]:
             i = text.find(digit, i + 1)
     positions.sort()
     runs = []
-    previous = -2
+    start = end = -1
     for i in positions:
-        if i != previous + 1:
-            runs.append(_DIGITS.match(text, i))
-        previous = i
+        if i != end:
+            if start != -1:
+                runs.append((start, end))
+            start = i
+        end = i + 1
+    if start != -1:
+        runs.append((start, end))
     return runs
 
 
@@ -206,24 +214,26 @@ class _Lang:
     before_groups: dict[str, str]
     """Cue right before a year -> fh/fj/ph/pj: a future horizon, future, past horizon, past cue."""
     cues: re.Pattern[str]
-    cue_labels: dict[str, str]
-    """Cue phrase -> fs/fw/ps/pw: strong and weak future and past cues."""
+    cue_labels: dict[str, int]
+    """Cue phrase -> its kind: `_FS`, `_PS`, `_FW` or `_PW`."""
     after_cut: re.Pattern[str]
     """Where the words after a year stop being its own: a comma or a conjunction."""
 
 
-_CUE_LABELS = (("fs", "future", "strong"), ("ps", "past", "strong"), ("fw", "future", "weak"), ("pw", "past", "weak"))
+# Kinds of tense cue, strong and weak future and past, numbered so that a clause's counts are a short list.
+_FS, _PS, _FW, _PW = range(4)
+_CUE_LABELS = ((_FS, "future", "strong"), (_PS, "past", "strong"), (_FW, "future", "weak"), (_PW, "past", "weak"))
 _BEFORE_GROUPS = (("fh", "future", "horizon"), ("ph", "past", "horizon"), ("fj", "future", "just_before"),
                   ("pj", "past", "just_before"))
 
 
 def _tense_res(tense: dict[str, dict[str, list[str]]], year_words: list[str]
-               ) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+               ) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, int]]:
     before: dict[str, str] = {}
     for group, t, kind in _BEFORE_GROUPS:
         for word in tense.get(t, {}).get(kind, []):
             before.setdefault(word.lower(), group)
-    labels: dict[str, str] = {}
+    labels: dict[str, int] = {}
     for label, t, kind in _CUE_LABELS:
         for word in tense.get(t, {}).get(kind, []):
             labels.setdefault(word.lower(), label)
@@ -294,31 +304,33 @@ def _lang(language: str) -> _Lang:
 class _Cues:
     """Tense cues of one clause, found once, counted per stretch of it."""
     starts: list[int]
-    labels: list[str]
+    kinds: list[int]
 
-    def nearest(self, pos: int, labels: tuple[str, ...], *ranges: tuple[int, int]) -> str | None:
-        """Label of the cue (among `labels`) nearest `pos` within `ranges`."""
-        best: tuple[int, str] | None = None
+    def tally(self, pos: int, *ranges: tuple[int, int]) -> tuple[int | None, list[int]]:
+        """Kind of the strong cue nearest `pos` within `ranges` (the first of equals; None: none), and how many
+        cues of each kind lie there."""
+        counts = [0, 0, 0, 0]
+        best: tuple[int, int] | None = None
         for a, b in ranges:
             for i in range(bisect_left(self.starts, a), bisect_left(self.starts, b)):
-                if self.labels[i] in labels and (best is None or abs(self.starts[i] - pos) < best[0]):
-                    best = (abs(self.starts[i] - pos), self.labels[i])
-        return best[1] if best else None
-
-    def count(self, *ranges: tuple[int, int]) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for a, b in ranges:
-            counts.update(self.labels[bisect_left(self.starts, a):bisect_left(self.starts, b)])
-        return counts
+                kind = self.kinds[i]
+                counts[kind] += 1
+                if kind <= _PS and (best is None or abs(self.starts[i] - pos) < best[0]):
+                    best = (abs(self.starts[i] - pos), kind)
+        return (best[1] if best else None), counts
 
 
 def _cues(lang: _Lang, low: str, start: int, end: int) -> _Cues:
-    hits = [(m.start(), lang.cue_labels[m.group()]) for m in lang.cues.finditer(low, start, end)]
-    return _Cues([h[0] for h in hits], [h[1] for h in hits])
+    starts: list[int] = []
+    kinds: list[int] = []
+    for m in lang.cues.finditer(low, start, end):
+        starts.append(m.start())
+        kinds.append(lang.cue_labels[m.group()])
+    return _Cues(starts, kinds)
 
 
-def _decide(counts: Counter[str], factor: float) -> tuple[Tense, float, bool] | None:
-    for future, past, weight in (("fs", "ps", _STRONG), ("fw", "pw", _WEAK)):
+def _decide(counts: list[int], factor: float) -> tuple[Tense, float, bool] | None:
+    for future, past, weight in ((_FS, _PS, _STRONG), (_FW, _PW, _WEAK)):
         if counts[future] != counts[past]:
             return ("future" if counts[future] > counts[past] else "past"), weight * factor, weight == _STRONG
     return None
@@ -333,49 +345,76 @@ class _Year:
     horizon: bool
 
 
-def _year(lang: _Lang, low: str, m: re.Match[str], cues: _Cues, own: tuple[tuple[int, int], ...],
-          clause: Counter[str]) -> _Year:
-    """A year with its tense: a cue right before it, else the nearest planning/review word of its own
-    words, else the balance of grammatical cues, else the cues of its whole clause."""
-    start = m.start()
+def _cued_year(lang: _Lang, low: str, start: int, end: int) -> _Year | None:
+    """A year with the tense of a cue right before it, if there is one."""
     cue = lang.just_before.match(low[max(0, start - _JUST_BEFORE_CHARS):start][::-1])
-    mention = YearMention(Span(start, m.end()), int(m.group()))
-    if cue is not None:
-        group = lang.before_groups[cue.group("cue")[::-1]]
-        mention.tense = "future" if group[0] == "f" else "past"
-        return _Year(mention, _JUST_BEFORE, True, group[1] == "h")
-    nearest = cues.nearest(start, ("fs", "ps"), *own)
+    if cue is None:
+        return None
+    group = lang.before_groups[cue.group("cue")[::-1]]
+    mention = YearMention(Span(start, end), int(low[start:end]), "future" if group[0] == "f" else "past")
+    return _Year(mention, _JUST_BEFORE, True, group[1] == "h")
+
+
+def _year(low: str, start: int, end: int, cues: _Cues, own: tuple[tuple[int, int], ...],
+          clause: list[int]) -> _Year:
+    """A year without a cue right before it, with its tense: the nearest planning/review word of its own
+    words, else the balance of grammatical cues, else the cues of its whole clause."""
+    mention = YearMention(Span(start, end), int(low[start:end]))
+    nearest, counts = cues.tally(start, *own)
     if nearest is not None:
-        mention.tense = "future" if nearest == "fs" else "past"
+        mention.tense = "future" if nearest == _FS else "past"
         return _Year(mention, _STRONG, True, False)
-    decided = _decide(cues.count(*own), 1.0) or _decide(clause, _CLAUSE_FACTOR)
+    decided = _decide(counts, 1.0) or _decide(clause, _CLAUSE_FACTOR)
     if decided is None:
         return _Year(mention, 0.0, False, False)
     mention.tense = decided[0]
     return _Year(mention, decided[1], decided[2], False)
 
 
-def _clause(text: str, floor: int, pos: int) -> tuple[int, int]:
-    """The clause holding `pos`, which starts at `floor` or after it.
+def _last_edge(text: str, marks: str, edge: re.Pattern[str], start: int, end: int, cut: int) -> int:
+    """Last position in [start, end) where `edge`, a single mark in context, matches text[:cut]; -1 if none.
 
-    Only the clauses holding a year are wanted: found around each year (str.rfind back to the last
-    clause end, a regex search on to the next), not by walking every clause of the report.
+    A regex search tries every position in the regex engine; str.rfind skips to each mark in C, and the
+    last of one mark bounds the search for the others.
     """
-    start = floor
-    for mark in _CLAUSE_MARKS:
-        i = text.rfind(mark, start, pos)
-        while i != -1 and _CLAUSE_END.match(text, i) is None:  # "39.5", "03:22"
-            i = text.rfind(mark, start, i)
+    last = -1
+    for mark in marks:
+        i = text.rfind(mark, max(start, last + 1), end)
+        while i != -1 and edge.match(text, i, cut) is None:  # "39.5", "03:22"
+            i = text.rfind(mark, max(start, last + 1), i)
         if i != -1:
-            start = i + 1
-    end = _CLAUSE_END.search(text, pos)
-    return start, end.start() if end else len(text)
+            last = i
+    return last
 
 
-def _is_year(low: str, m: re.Match[str], lang: _Lang) -> bool:
+def _first_edge(text: str, marks: str, edge: re.Pattern[str], start: int) -> int:
+    """First position from `start` on where `edge`, a single mark in context, matches; len(text) if none.
+
+    As `_last_edge`: each mark found bounds the search for the others.
+    """
+    end = len(text)
+    for mark in marks:
+        i = text.find(mark, start, end)
+        while i != -1 and edge.match(text, i) is None:
+            i = text.find(mark, i + 1, end)
+        if i != -1:
+            end = i
+    return end
+
+
+def _clause(text: str, marks: str, floor: int, pos: int) -> tuple[int, int]:
+    """The clause holding `pos`, which starts at `floor` or after it; `marks`: the clause marks the text holds.
+
+    Only the clauses holding a year are wanted: found around each year (back to the last clause end,
+    on to the next), not by walking every clause of the report.
+    """
+    after_last = _last_edge(text, marks, _CLAUSE_END, floor, pos, len(text)) + 1
+    return max(floor, after_last), _first_edge(text, marks, _CLAUSE_END, pos)
+
+
+def _is_year(low: str, start: int, end: int, lang: _Lang) -> bool:
     """1950-2099 standing alone: not "2,024", "15/2024", "2024.5" or "2024/25"; "tháng 12/2024" is one."""
-    start, end = m.start(), m.end()
-    if end - start != 4 or not 1950 <= int(m.group()) <= 2099:
+    if end - start != 4 or not 1950 <= int(low[start:end]) <= 2099:
         return False
     before = low[start - 2:start] if start >= 2 else " " + low[:start]
     after = low[end:end + 2]
@@ -386,32 +425,42 @@ def _is_year(low: str, m: re.Match[str], lang: _Lang) -> bool:
                 or after.startswith("/") or (after[:1] in ".," and after[1:2].isdigit()))
 
 
-def _years(text: str, language: str, low: str, digits: list[re.Match[str]], dates: list[_Raw]) -> list[_Year]:
+def _years(text: str, language: str, low: str, digits: list[tuple[int, int]], dates: list[_Raw]) -> list[_Year]:
     lang = _lang(language)
-    in_dates = {pos for r in dates if r.year is not None for pos in range(r.start, r.end)}
     # Most runs of digits are not years: the length test spares a call for each of them.
-    found = [m for m in digits if m.end() - m.start() == 4 and m.start() not in in_dates and _is_year(low, m, lang)]
+    fours = [d for d in digits if d[1] - d[0] == 4]
+    starts = [d[0] for d in fours]
+    in_dates = {i for r in dates if r.year is not None
+                for i in range(bisect_left(starts, r.start), bisect_left(starts, r.end))}
+    found = [d for i, d in enumerate(fours) if i not in in_dates and _is_year(low, *d, lang)]
     if not found:
         return []
     out: list[_Year] = []
+    # Most reports lack some marks (";", "!"): looking for them around every year would scan the text each time.
+    marks = "".join(mark for mark in _CLAUSE_MARKS if mark in text)
     c_start = c_end = -1
     cues: _Cues | None = None
-    clause: Counter[str] = Counter()
-    for i, m in enumerate(found):
-        if m.start() >= c_end:
-            c_start, c_end = _clause(text, c_end + 1, m.start())
+    clause: list[int] = []
+    for i, (start, end) in enumerate(found):
+        if start >= c_end:
+            c_start, c_end = _clause(text, marks, c_end + 1, start)
             cues = None
+        year = _cued_year(lang, low, start, end)
+        if year is not None:
+            out.append(year)
+            continue
         if cues is None:
-            # Only clauses holding a year are read for cues; a year's own words lie inside its clause.
+            # Only clauses holding a year without a cue before it are read for cues; a year's own words
+            # lie inside its clause.
             cues = _cues(lang, low, c_start, c_end)
-            clause = cues.count((c_start, c_end))
-        prev_end = found[i - 1].end() if i and found[i - 1].end() > c_start else c_start
-        nxt = found[i + 1].start() if i + 1 < len(found) and found[i + 1].start() < c_end else None
+            clause = cues.tally(c_start, (c_start, c_end))[1]
+        prev_end = found[i - 1][1] if i and found[i - 1][1] > c_start else c_start
+        nxt = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] < c_end else None
         # The words after a year belong to it only when no other year of the clause follows.
-        cut = lang.after_cut.search(text, m.end(), nxt) if nxt is not None else None
+        cut = lang.after_cut.search(text, end, nxt) if nxt is not None else None
         after_end = c_end if nxt is None else cut.start() if cut else nxt
-        own = ((max(prev_end, m.start() - _SEGMENT), m.start()), (m.end(), min(after_end, m.end() + _SEGMENT)))
-        out.append(_year(lang, low, m, cues, own, clause))
+        own = ((max(prev_end, start - _SEGMENT), start), (end, min(after_end, end + _SEGMENT)))
+        out.append(_year(low, start, end, cues, own, clause))
     return out
 
 
@@ -426,21 +475,23 @@ def _boundary(years: list[_Year]) -> tuple[int | None, int | None]:
     """(B, M): the year whose 1 January separates reviewed from planned, and the most-mentioned year."""
     if not years:
         return None, None
-    counts = Counter(y.mention.year for y in years)
+    counts: dict[int, int] = {}
+    for y in years:
+        counts[y.mention.year] = counts.get(y.mention.year, 0) + 1
     most = max(counts, key=lambda y: (counts[y], y))
-    evidence: dict[str, Counter[tuple[int, bool]]] = {"future": Counter(), "past": Counter()}
+    # Year -> [weight of strong evidence, weight of all evidence], for each tense.
+    evidence: dict[str, dict[int, list[float]]] = {"future": {}, "past": {}}
     for y in years:
         if y.horizon or abs(y.mention.year - most) > 1 or y.mention.tense == "unknown":
             continue
-        evidence[y.mention.tense][(y.mention.year, True)] += y.weight if y.strong else 0.0
-        evidence[y.mention.tense][(y.mention.year, False)] += y.weight
+        weights = evidence[y.mention.tense].setdefault(y.mention.year, [0.0, 0.0])
+        weights[0] += y.weight if y.strong else 0.0
+        weights[1] += y.weight
     future, past = evidence["future"], evidence["past"]
     # Planning and review words outrank grammar: "In 2024, exports will reach ..." may be about the past.
-    future_years = {year for year, _ in future}
-    planned = min(future_years, key=lambda y: (-future[(y, True)], -future[(y, False)], y)) if future_years else None
-    past_years = [year for year, _ in past if planned is None or year < planned]
-    reviewed = (max(past_years, key=lambda y: (past[(y, True)], past[(y, False)], y))
-                if past_years else None)
+    planned = min(future, key=lambda y: (-future[y][0], -future[y][1], y)) if future else None
+    past_years = [year for year in past if planned is None or year < planned]
+    reviewed = max(past_years, key=lambda y: (past[y][0], past[y][1], y)) if past_years else None
     if planned is not None and (reviewed is None or planned == reviewed + 1):
         return planned, most
     if reviewed is not None:
@@ -482,9 +533,9 @@ def _numeric(a: int, b: int, year: int, weekday: int | None) -> tuple[int, int] 
     return (a, b) if month_first else None
 
 
-def _date_at(text: str, low: str, d: re.Match[str], lang: _Lang) -> _Raw | None:
-    """The date written around the run of digits `d`, if any."""
-    start, digits = d.start(), d.group()
+def _date_at(text: str, low: str, start: int, end: int, lang: _Lang) -> _Raw | None:
+    """The date written around the run of digits low[start:end], if any."""
+    digits = low[start:end]
     before = low[start - 1] if start else " "
     m = month_before = None
     if len(digits) == 4:
@@ -525,15 +576,14 @@ def _date_at(text: str, low: str, d: re.Match[str], lang: _Lang) -> _Raw | None:
     return _Raw(wd.start() if wd else begin, m.end(), month, day, year, weekday, numeric=numeric)
 
 
-def _raw_dates(text: str, lang: _Lang, low: str, digits: list[re.Match[str]]) -> list[_Raw]:
+def _raw_dates(text: str, lang: _Lang, low: str, digits: list[tuple[int, int]]) -> list[_Raw]:
     kept: list[_Raw] = []
-    for d in digits:
-        if kept and d.start() < kept[-1].end:
+    for start, end in digits:
+        if kept and start < kept[-1].end:
             continue
-        length = d.end() - d.start()
-        if length == 3 or length > 4:  # a date opens with a day or an ISO year: skip other figures at once
+        if end - start == 3 or end - start > 4:  # a date opens with a day or an ISO year: skip other figures at once
             continue
-        raw = _date_at(text, low, d, lang)
+        raw = _date_at(text, low, start, end, lang)
         if raw is not None:
             kept.append(raw)
     return kept
@@ -552,9 +602,9 @@ def _paragraph_bounds(doc: CleanDocument) -> list[tuple[int, int]]:
 def _annotate(text: str, raw: list[_Raw], lang: _Lang, paragraphs: list[tuple[int, int]]) -> None:
     for r in raw:
         p_start, p_end = next(((s, e) for s, e in paragraphs if s <= r.start <= e), (0, len(text)))
-        window = text[max(p_start, r.start - _WINDOW):r.start]
-        sentence_starts = [m.end() for m in _SENTENCE_END.finditer(window)]
-        window = window[sentence_starts[-1]:] if sentence_starts else window
+        window_start = max(p_start, r.start - _WINDOW)
+        sentence_start = _last_edge(text, _SENTENCE_MARKS, _SENTENCE_END, window_start, r.start, r.start) + 1
+        window = text[max(window_start, sentence_start):r.start]
         before = lang.part_before.search(window)
         after = lang.part_after.match(text, r.end, p_end) if lang.part_after is not None else None
         hit = before or after
@@ -626,9 +676,8 @@ def _lead_end(paragraphs: list[tuple[int, int]]) -> int:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return text[left:right.start() if right else len(text)]
+    left = _last_edge(text, _SENTENCE_MARKS, _SENTENCE_END, max(0, start - 400), start, start) + 1
+    return text[left:_first_edge(text, _SENTENCE_MARKS, _SENTENCE_END, end)]
 
 
 def _event_score(low: str, r: _Raw, lang: _Lang) -> int:

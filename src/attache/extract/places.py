@@ -9,6 +9,7 @@ spell them every way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -16,7 +17,7 @@ from typing import Literal
 from .. import lexicons
 from ..model import PlaceMention, Span
 from ..text import fold, to_ascii
-from .patterns import literal_heads, trie, word_starts
+from .patterns import literal_heads, trie
 
 Kind = Literal["province", "city", "country"]
 
@@ -34,8 +35,9 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
-    pattern: re.Pattern[str]
-    """Every form, without a look-behind so that the engine jumps between first letters (see `patterns.word_starts`)."""
+    patterns: tuple[re.Pattern[str], ...]
+    """Every form, without a look-behind so that the engine jumps between first letters (see `patterns.word_starts`),
+    in patterns whose forms open with distinct characters (see `_form_groups`)."""
     places: dict[str, Place]
     """Form key -> place; regions and words that shadow a place inside them ("Nam Mỹ") have none."""
     name_syllables: frozenset[str]
@@ -109,6 +111,43 @@ def _country_forms(language: str) -> dict[str, tuple[Place, set[str]]]:
     return out
 
 
+def _form_groups(forms: set[str]) -> list[set[str]]:
+    """The forms in groups whose matches open with distinct characters: the capitalised ones, and the others
+    by their first character.
+
+    The few forms in lower case ("the Netherlands", "châu Á") would make the engine try the whole pattern at
+    every "t" and "c" of a report; a pattern that opens with one character skips to it in C, and one of
+    capitals skips between capitals. A form that opens with a separator, whose pattern may skip it, keeps
+    all the forms in one group.
+    """
+    if any(not f or _SEPARATOR.match(f) for f in forms):
+        return [forms]
+    groups: dict[str, set[str]] = {}
+    for form in forms:
+        groups.setdefault("" if form[0].isupper() else form[0], set()).add(form)
+    return list(groups.values())
+
+
+def _word_starts(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+    """`patterns.word_starts` of one pattern of all the forms, from patterns whose matches open with distinct
+    characters: at each position at most one of them matches, as the one pattern would."""
+    found = [p.search(text) for p in patterns]
+    none = len(text) + 1
+    starts = [m.start() if m is not None else none for m in found]
+    pos = 0
+    while (start := min(starts)) != none:
+        i = starts.index(start)
+        if start >= pos:  # else a match already yielded covers it
+            m = found[i]
+            if start and _INSIDE_WORD.match(text, start - 1):
+                pos = start + 1
+            else:
+                yield m
+                pos = max(m.end(), start + 1)
+        found[i] = m = patterns[i].search(text, pos)
+        starts[i] = m.start() if m is not None else none
+
+
 @cache
 def _gazetteer(language: str) -> _Gazetteer:
     places: dict[str, Place] = {}
@@ -124,10 +163,10 @@ def _gazetteer(language: str) -> _Gazetteer:
     # Matched so that the longest form wins, and left without a place.
     forms |= _forms([f for row in lexicons.tsv("common", "vi_localities") if row["kind"] != "locality"
                      for f in _split(row["forms"])])
-    pattern = re.compile(rf"(?:{trie_pattern(forms)})(?![\w$])")
+    patterns = tuple(re.compile(rf"(?:{trie_pattern(group)})(?![\w$])") for group in _form_groups(forms))
     rows = lexicons.tsv("common", "vi_names")
     names = lexicons.toml(language, "names")
-    return _Gazetteer(pattern, places, frozenset(fold(r["syllable"]) for r in rows),
+    return _Gazetteer(patterns, places, frozenset(fold(r["syllable"]) for r in rows),
                       frozenset(fold(r["syllable"]) for r in rows if r["kind"] == "surname"),
                       frozenset(names.get("function_words", [])),
                       frozenset(h for h in names.get("honorifics", []) if " " not in h),
@@ -172,7 +211,7 @@ def _starts_longer_name(text: str, end: int, gazetteer: _Gazetteer) -> bool:
 def find_places(text: str, language: str) -> list[PlaceMention]:
     gazetteer = _gazetteer(language)
     out: list[PlaceMention] = []
-    for m in word_starts(gazetteer.pattern, text, _INSIDE_WORD):
+    for m in _word_starts(gazetteer.patterns, text):
         place = gazetteer.places.get(key(m.group()))
         if place is None or _inside_person_name(text, m.start(), gazetteer):
             continue

@@ -29,18 +29,22 @@ _LEAD_PARAGRAPHS = 6
 _LEAD_CHARS = 2000
 _TITLE_WORDS = 30
 _MODIFIERS = 4
+_MODIFIER_CHARS = 60
 _PLACE_WORDS = 4
 _PROVINCE_WORDS = 2
 _VENUE_CHARS = 20
 _NAME_WINDOW = 80
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
-# A title ends at punctuation that closes the noun phrase, or a dash between words.
-_TITLE_END = re.compile(r"[,.;:!?()\[\]\"“”«»|\n]|\s[-–—]\s")
+# A title ends at punctuation that closes the noun phrase, or a dash between words. Opening with one character
+# class lets the engine skip in C to where a match can start (only its start is used).
+_TITLE_END = re.compile(r"[,.;:!?()\[\]\"“”«»|\n\s](?:(?<=[,.;:!?()\[\]\"“”«»|\n])|(?<=\s)[-–—]\s)")
 _TOKEN = re.compile(r"[\w'’-]+")
 _NAME_TOKEN = r"[\w'’-]+"
 _NAME_AFTER = re.compile(rf"[ \t]*(?P<place>(?:{_NAME_TOKEN}[ \t]+){{0,{_PLACE_WORDS - 1}}}{_NAME_TOKEN})")
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|e|er|ème|eme)?$", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+# What may follow a place preposition up to the place: spaces and "the" (see `_preposition_before`).
+_AFTER_PREPOSITION = re.compile(r"[\sthe]*", re.IGNORECASE)
+_PREPOSITION_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,8 @@ class _Lang:
     venue_before: re.Pattern[str] | None
     """Words right before a trigger that make it part of a venue's name ("trung tâm" hội nghị)."""
     place_prepositions: re.Pattern[str]
+    longest_preposition: int
+    """Characters of the longest place preposition, which bound where `place_prepositions` can start."""
     bridge_after: Phrases
     """Words that follow the province name ("bridge point")."""
     weak: frozenset[str]
@@ -112,6 +118,7 @@ def _lang(language: str) -> _Lang:
         re.compile(rf"(?<!\w)(?:{_alternation([w.lower() for w in title['venues']])})\s+$")
         if title.get("venues") else None,
         re.compile(rf"(?<!\w)(?:{_alternation(title.get('place_prepositions', []))})\s+(?:the\s+)?$", re.IGNORECASE),
+        max(map(len, title.get("place_prepositions", [])), default=0),
         Phrases.of(bridge.get("after_place", []) + weak),
         frozenset(weak),
         Phrases.of(bridge.get("before_place", []) + weak_before),
@@ -150,7 +157,13 @@ def _is_cap(token: str) -> bool:
 
 def _title_start(text: str, sentence: Span, start: int, lang: _Lang) -> int:
     """Start of the modifiers before the trigger: all words back to a close determiner, else capitalised ones."""
-    left = list(_TOKEN.finditer(text, sentence.start, start))[-_MODIFIERS - 1:]
+    # The words are those of a scan from the sentence start, only the last few wanted: a scan of the
+    # characters just before the trigger finds them, unless it holds too few words to drop the first, which
+    # may be the end of a longer one.
+    near = list(_TOKEN.finditer(text, max(sentence.start, start - _MODIFIER_CHARS), start))
+    if len(near) <= _MODIFIERS + 1:
+        near = list(_TOKEN.finditer(text, sentence.start, start))
+    left = near[-_MODIFIERS - 1:]
     modifiers: list[re.Match[str]] = []
     edge = start
     for token in reversed(left):
@@ -168,6 +181,19 @@ def _title_start(text: str, sentence: Span, start: int, lang: _Lang) -> int:
     return first
 
 
+def _preposition_before(text: str, start: int, end: int, lang: _Lang) -> re.Match[str] | None:
+    """`lang.place_prepositions` searched in text[start:end], trying only where its match can start.
+
+    Its match ends at `end` with spaces and "the" after the preposition, so it starts at most the longest
+    preposition before the run of such characters that ends there: a search from `start` would try every
+    position of the sentence.
+    """
+    tail = text[max(start, end - _PREPOSITION_REACH):end]
+    run = _AFTER_PREPOSITION.match(tail[::-1]).end()
+    first = start if run == len(tail) else max(start, end - run - lang.longest_preposition)
+    return lang.place_prepositions.search(text, first, end)
+
+
 def _continues(word: str, lang: _Lang) -> bool:
     return (word.lower() in (lang.continues or ())
             or (lang.continues_capitalised and (word[:1].isupper() or word[:1].isdigit())))
@@ -183,19 +209,20 @@ def _title_end(text: str, low: str, sentence: Span, end: int, lang: _Lang) -> in
     tokens = list(_TOKEN.finditer(text, end, stop))
     if tokens and lang.continues is not None and not _continues(tokens[0].group(), lang):
         return end
-    for token in tokens:
-        if token.group()[:1].isupper():
-            preposition = lang.place_prepositions.search(text, end, token.start())
-            if preposition is not None:
-                return preposition.start()
+    # Only a capitalised word can be the place, and most titles have none: one test spares a look at each word.
+    if not text[end:stop].islower():
+        for token in tokens:
+            if token.group()[:1].isupper():
+                preposition = _preposition_before(text, end, token.start(), lang)
+                if preposition is not None:
+                    return preposition.start()
     return tokens[_TITLE_WORDS - 1].end() if len(tokens) > _TITLE_WORDS else stop
 
 
 def _title(text: str, low: str, sentence: Span, start: int, end: int, lang: _Lang) -> str | None:
     """The noun phrase headed by the trigger at [start, end), or None when it is the bare noun."""
     first = _title_start(text, sentence, start, lang) if lang.modifiers_before else start
-    phrase = _SPACES.sub(" ", text[first:_title_end(text, low, sentence, end, lang)])
-    words = phrase.split()
+    words = text[first:_title_end(text, low, sentence, end, lang)].split()
     while len(words) > 1 and words[-1].lower() in lang.dangling:
         words.pop()
     phrase = " ".join(words)
@@ -319,7 +346,7 @@ def _place(doc: CleanDocument, sentences: list[Span], places: list[PlaceMention]
                 continue
             if any(b.start < p.span.end and p.span.start < b.end for b in bridges):
                 continue
-            if lang.place_prepositions.search(doc.text, sentence.start, p.span.start):
+            if _preposition_before(doc.text, sentence.start, p.span.start, lang):
                 return p.name
     return None
 
