@@ -8,6 +8,8 @@ laid out one paragraph per line, with paragraph and sentence spans into it.
 """
 from __future__ import annotations
 
+from itertools import starmap
+
 from ..model import CleanDocument, Credit, RawDocument, Span
 from .html import extract_html
 from .language import detect_language
@@ -64,9 +66,10 @@ def _layout(paragraphs: list[str]) -> tuple[str, list[Span], list[Span]]:
     sentences: list[Span] = []
     pos = 0
     for para in paragraphs:
-        spans.append(Span(pos, pos + len(para)))
-        sentences.extend(Span(pos + s, pos + e) for s, e in split_sentences(para))
-        pos += len(para) + 1
+        end = pos + len(para)
+        spans.append(Span(pos, end))
+        sentences.extend(starmap(Span, split_sentences(para, pos)))
+        pos = end + 1
     return "\n".join(paragraphs), spans, sentences
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache
+from itertools import repeat
 
 from ..model import Credit
 from ..sources.dates import iso_date, iso_from_match
@@ -35,13 +37,23 @@ class Kind(Enum):
     """An image's alt text followed by its number ("… - Ảnh 3.")."""
 
 
+# Kinds tested together, gathered once: looking enum members up (slow in Python 3.11) cost as much as the
+# tests, line after line.
+_TEXT = (Kind.BODY, Kind.SHORT)
+"""The kinds of the report's paragraphs."""
+_MENU_ITEM = (Kind.SHORT, Kind.PUNCT, Kind.WIDGET)
+_REPORT_END = (Kind.TAIL, Kind.SOURCE)
+_ABOVE_HEADLINE = (Kind.WIDGET, Kind.PUNCT, Kind.IMAGE, Kind.DATELINE)
+_FURNITURE = (Kind.WIDGET, Kind.PUNCT)
+
+
 @dataclass(slots=True)
 class Line:
     kind: Kind
     text: str
     value: str | None = None
     """The caption text, the source URL or the ISO date, by kind."""
-    names: list[str] = field(default_factory=list)
+    names: Sequence[str] = ()
 
 
 @dataclass(slots=True)
@@ -69,25 +81,17 @@ _CREDIT_CHARS = 90
 _CREDIT_MARKER_CHARS = 30
 
 
-@cache
-def _word() -> re.Pattern[str]:
-    return re.compile(r"\w")
-
-
-@cache
-def _digit() -> re.Pattern[str]:
-    return re.compile(r"\d")
+# Compiled at import, not behind a cached function: each line meets them, and the call costs as much as
+# a failing match.
+_WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
+_PUNCT_ONLY = re.compile(r"[\W_]+")
 
 
 @cache
 def _dateline_head() -> re.Pattern[str]:
     """Words only (a weekday, "Published", an outlet's name), with separators: no sentence, no handle."""
     return re.compile(r"[^\W\d_]*(?:[\s,:|–—-]+[^\W\d_]+)*[\s,:|–—-]*")
-
-
-@cache
-def _punct_only() -> re.Pattern[str]:
-    return re.compile(r"[\W_]+")
 
 
 @cache
@@ -100,12 +104,15 @@ def normalise(line: str) -> str:
 
     Some Vietnamese pages write "ế" as "e" plus combining marks: composed (NFC), every lexicon word matches it.
     """
-    # Most English lines are already so: ASCII holds no invisible or combining character, and without
-    # control characters or double spaces there is nothing to do (half the time on the generated reports).
-    if line.isascii() and line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
-        return line
-    # A regex substitution leaves most lines untouched far faster than str.translate walks them.
-    text = " ".join(_invisible().sub("", line).split())
+    # Most lines are printable: the invisible characters are all formats (Cf), which are not, and the
+    # plain space is then the only whitespace, so spacing is all there can be to fix.
+    if line.isprintable():
+        text = " ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line
+        if text.isascii():  # no combining character either (half the time on the generated reports)
+            return text
+    else:
+        # A regex substitution leaves most lines untouched far faster than str.translate walks them.
+        text = " ".join(_invisible().sub("", line).split())
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
@@ -143,28 +150,34 @@ def clean_text(content: str, *, title: str | None = None) -> Page:
 
 
 def _classify(text: str, r: Rules) -> Line:
-    if text[0] == "|" and text.count("|") > 1 and _word().search(text):  # a table row, as extractors write tables
+    if text[0] == "|" and text.count("|") > 1 and _WORD.search(text):  # a table row, as extractors write tables
         return Line(Kind.BODY, text)
-    if _punct_only().fullmatch(text):
+    # [\W_] is what `str.isalnum` denies: a line opening with a letter or digit needs no match.
+    if not text[0].isalnum() and _PUNCT_ONLY.fullmatch(text):
         return Line(Kind.PUNCT, text)
-    if r.image_url.fullmatch(text):
-        return Line(Kind.IMAGE, text)
-    m = r.source.fullmatch(text)
-    if m:
-        url = r.url.search(m.group("rest"))
-        return Line(Kind.SOURCE, text, url.group(0) if url else None)
-    if _attribution(text, r):
-        return Line(Kind.SOURCE, text)
+    # Image, source, attribution and byline lines open with what the lexicons name: one test rules all four out.
+    opening = r.opening.matches(text)
+    if opening:
+        if r.image_url.fullmatch(text):
+            return Line(Kind.IMAGE, text)
+        m = r.source.fullmatch(text)
+        if m:
+            url = r.url.search(m.group("rest"))
+            return Line(Kind.SOURCE, text, url.group(0) if url else None)
+        if _attribution(text, r):
+            return Line(Kind.SOURCE, text)
     key = _undouble(text)
-    if r.widget.fullmatch(key) or r.banner.fullmatch(text) or _widget_bar(text, r):
+    furniture = r.furniture.matches(key)  # widget or tail marker: one test for most lines, which are neither
+    if (furniture and r.widget.matches(key)) or r.banner.fullmatch(text) or _widget_bar(text, r):
         return Line(Kind.WIDGET, text)
-    if r.tail.fullmatch(key):
+    if furniture and r.tail.matches(key):
         return Line(Kind.TAIL, text)
-    if len(text) <= _DATELINE_CHARS and _digit().search(text):
-        line = _dateline(text, r)
+    digit = _DIGIT.search(text) if len(text) <= _DATELINE_CHARS else None
+    if digit:
+        line = _dateline(text, digit.start(), r)
         if line:
             return line
-    line = _byline(text, r) or _caption(text, r)
+    line = (_byline(text, r) if opening else None) or _caption(text, r)
     if line:
         return line
     text = _strip_read_more(text, r)
@@ -180,8 +193,8 @@ def _strip_read_more(text: str, r: Rules) -> str:
     """"… the last sentence. Đọc tiếp": a widget label glued after the paragraph's last sentence goes."""
     if text[-1] in _TERMINAL:  # most paragraphs end with a sentence: nothing to look for
         return text
-    end = max(text.rfind(c, max(0, len(text) - _READ_MORE_CHARS)) for c in _TERMINAL)
-    if end > 0 and r.widget.fullmatch(text, end + 1):
+    end = max(map(text.rfind, _TERMINAL, repeat(max(0, len(text) - _READ_MORE_CHARS), len(_TERMINAL))))
+    if end > 0 and r.widget.matches(text, end + 1):
         return text[:end + 1]
     return text
 
@@ -209,11 +222,12 @@ def _is_menu(raw: str) -> bool:
 
 def _widget_bar(text: str, r: Rules) -> bool:
     """"Share | Print | Rate this article": a bar whose every item is a widget."""
-    # The text is normalised (single spaces, no tabs): only a bar character can separate items.
-    if not any(c in text for c in _BAR_CHARS):
+    # The text is normalised (single spaces, no tabs): only a bar character can separate items. The
+    # characters of _BAR_CHARS are looked for one by one, four times faster than through a generator.
+    if "|" not in text and "·" not in text and "•" not in text and "»" not in text:
         return False
     parts = [p for p in _menu_separator().split(text) if p.strip()]
-    return len(parts) >= 2 and all(r.widget.fullmatch(p) for p in parts)
+    return len(parts) >= 2 and all(r.widget.matches(p) for p in parts)
 
 
 def _undouble(text: str) -> str:
@@ -226,9 +240,9 @@ def _undouble(text: str) -> str:
     return text
 
 
-def _dateline(text: str, r: Rules) -> Line | None:
-    """A line that is only a date (and time), after a few words: a weekday, "Published", an outlet's name."""
-    first = _digit().search(text).start()
+def _dateline(text: str, first: int, r: Rules) -> Line | None:
+    """A line that is only a date (and time) from its first digit (at `first`), after a few words: a weekday,
+    "Published", an outlet's name."""
     head = text[:first]
     if len(head) > _DATELINE_HEAD:
         return None
@@ -275,12 +289,12 @@ def _byline(text: str, r: Rules) -> Line | None:
 
 def _caption(text: str, r: Rules) -> Line | None:
     colon = text.rfind(":")
-    if colon >= 0 and len(text) - colon <= _CREDIT_CHARS:
+    if colon > 0 and len(text) - colon <= _CREDIT_CHARS and r.photo_credit_back.match(text[colon - 1::-1]):
         # The credit closes the line: look for its marker just before the last colon only.
         m = r.photo_credit.search(text, max(0, colon - _CREDIT_MARKER_CHARS))
         if m and m.group("credit").count(" ") < 8:
             return Line(Kind.CAPTION, text, _caption_text(text[:m.start()]), _photo_names(m.group("credit"), r))
-    if text.rstrip(". ")[-1:].isdigit():
+    if text.rstrip(". ")[-1:].isdigit() and r.photo_slot_back.match(text[::-1]):
         # The text is normalised (single spaces), so a slot marker lies within its last few characters;
         # searching from there spares trying the pattern at every position of a long paragraph.
         m = r.photo_slot.search(text, max(0, len(text) - r.photo_slot_chars))
@@ -321,11 +335,15 @@ def _is_name(text: str, r: Rules, *, max_words: int) -> bool:
 
 def _report_end(lines: list[Line]) -> int:
     """Index of the first line after the report: a source line, comment counter or related-news marker."""
-    seen_body = False
-    for i, line in enumerate(lines):
-        if line.kind is Kind.BODY and line.text.count(" ") + 1 >= _BODY_WORDS:
-            seen_body = True
-        elif seen_body and line.kind in (Kind.TAIL, Kind.SOURCE):
+    # Only a marker after the report's first paragraph of some length ends it.
+    body = Kind.BODY
+    for start, line in enumerate(lines):
+        if line.kind is body and line.text.count(" ") + 1 >= _BODY_WORDS:
+            break
+    else:
+        return len(lines)
+    for i in range(start + 1, len(lines)):
+        if lines[i].kind in _REPORT_END:
             return i
     return len(lines)
 
@@ -343,13 +361,13 @@ def _drop_menu_runs(lines: list[Line]) -> None:
     """Runs of very short lines (menus, tag lists), with lone punctuation between them, are navigation."""
     run: list[Line] = []
     for line in [*lines, Line(Kind.BODY, "")]:
-        if line.kind in (Kind.SHORT, Kind.PUNCT, Kind.WIDGET):
+        if line.kind in _MENU_ITEM:
             run.append(line)
-            continue
-        if sum(1 for x in run if x.kind is not Kind.PUNCT) >= _MENU_RUN:
-            for x in run:
-                x.kind = Kind.WIDGET
-        run = []
+        elif run:
+            if sum(1 for x in run if x.kind is not Kind.PUNCT) >= _MENU_RUN:
+                for x in run:
+                    x.kind = Kind.WIDGET
+            run = []
 
 
 def _lone_byline(lines: list[Line]) -> None:
@@ -357,21 +375,24 @@ def _lone_byline(lines: list[Line]) -> None:
 
     Not the last of several short lines: that is a menu or a tag list.
     """
-    last = _last_index(lines, (Kind.BODY, Kind.SHORT))
+    last = _last_index(lines, _TEXT)
     candidates = {last} if last is not None else set()
-    candidates.update(i - 1 for i, line in enumerate(lines) if line.kind is Kind.SOURCE and i)
+    source = Kind.SOURCE
+    candidates.update(i - 1 for i, line in enumerate(lines) if line.kind is source and i)
     r = rules()
     for i in sorted(candidates):
         line = lines[i]
-        previous = _last_index(lines[:i], (Kind.BODY, Kind.SHORT))
+        previous = _last_index(lines[:i], _TEXT)
         if previous is not None and lines[previous].kind is Kind.SHORT:
             continue
-        # "Thanh Hương (TTXVN)", "Thu Hà/CVN": the agency after the name is no part of it.
-        name = _agency_suffix().sub("", line.text)
-        if (line.kind in (Kind.BODY, Kind.SHORT) and 2 <= name.count(" ") + 1 <= 4
+        # "Thanh Hương (TTXVN)", "Thu Hà/CVN": the agency after the name is no part of it. Without a
+        # bracket or a slash there is none, and no need to try the pattern at every position of the line.
+        text = line.text
+        name = _agency_suffix().sub("", text) if ")" in text or "/" in text else text
+        if (line.kind in _TEXT and 2 <= name.count(" ") + 1 <= 4
                 and _is_name(name, r, max_words=4)):
             line.kind = Kind.BYLINE
-            line.names = [name]
+            line.names = (name,)
 
 
 @cache
@@ -389,7 +410,7 @@ def _last_index(lines: list[Line], kinds: tuple[Kind, ...]) -> int | None:
 def _drop_repeated_title(lines: list[Line], title: str) -> None:
     key = _key(title)
     for line in lines:
-        if line.kind in (Kind.BODY, Kind.SHORT):
+        if line.kind in _TEXT:
             if _key(line.text) == key:
                 line.kind = Kind.WIDGET
             return
@@ -403,9 +424,9 @@ def _headline(lines: list[Line]) -> str | None:
     """
     headings = []
     for i, line in enumerate(lines):
-        if line.kind in (Kind.WIDGET, Kind.PUNCT, Kind.IMAGE, Kind.DATELINE):
+        if line.kind in _ABOVE_HEADLINE:
             continue
-        if line.kind not in (Kind.BODY, Kind.SHORT) or not _heading_like(line.text):
+        if line.kind not in _TEXT or not _heading_like(line.text):
             break
         headings.append(i)
     if not headings or not any(line.kind is Kind.BODY for line in lines[headings[-1] + 1:]):
@@ -426,7 +447,7 @@ def _heading_like(text: str) -> bool:
 
 
 def _before_dateline(lines: list[Line], i: int) -> bool:
-    following = next((x for x in lines[i + 1:] if x.kind not in (Kind.WIDGET, Kind.PUNCT)), None)
+    following = next((x for x in lines[i + 1:] if x.kind not in _FURNITURE), None)
     return following is not None and following.kind is Kind.DATELINE
 
 
@@ -446,24 +467,26 @@ _BANNER_PART_WORDS = 4
 
 def _image_captions(lines: list[Line]) -> None:
     """A short line right under a bare image URL describes the picture."""
+    image = Kind.IMAGE
     for prev, line in zip(lines, lines[1:]):
-        if prev.kind is Kind.IMAGE and line.kind is Kind.BODY and len(line.text) <= _IMAGE_CAPTION_CHARS:
+        if prev.kind is image and line.kind is Kind.BODY and len(line.text) <= _IMAGE_CAPTION_CHARS:
             line.kind = Kind.CAPTION
             line.value = line.text
 
 
 def _collect(lines: list[Line], page: Page, r: Rules) -> None:
-    slots = [_key(line.value) for line in lines if line.kind is Kind.SLOT]
+    slot = Kind.SLOT
+    slots = [_key(line.value) for line in lines if line.kind is slot]
     title = _key(page.title)
     for line in lines:
         kind = line.kind
-        if kind in (Kind.BODY, Kind.SHORT):
+        if kind in _TEXT:
             page.paragraphs.append(_strip_outlet(line.text, r) if not page.paragraphs else line.text)
         elif kind is Kind.CAPTION:
             if line.value:
                 page.captions.append(line.value)
             page.credits.extend(Credit(name, "photo", line.text) for name in line.names)
-        elif kind is Kind.SLOT:
+        elif kind is slot:
             # CMSes fill every image's alt text with the headline: only a distinct one describes its picture.
             key = _key(line.value)
             if line.value and slots.count(key) == 1 and key != title:
