@@ -1,6 +1,7 @@
 """Arbitrary text and bytes through every extractor: no exception escapes, no hang, spans stay inside the text."""
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,15 @@ FIXTURES = sorted((ROOT / "tests" / "fixtures").rglob("*.txt")) + sorted(EXAMPLE
 ALPHABET = st.sampled_from(list("0123456789 ,.;:%$€/-–\n\t()«»\"'|") + list("ÀàÂâÉéÈèÊêÔôƠơƯưĐđạảấầẩẫậ")
                            + ["\u202e", "\u200b", "\u0301", "\ufeff", "\x00"]) | st.characters()
 SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def loaded_models():
+    """The deadline is for hangs: loading the language model and lexicons (seconds on a busy machine) is not one."""
+    for path in FIXTURES:
+        analyze_document(RawDocument(id="warm", source="warm", content=path.read_text(encoding="utf-8"), media="text"))
+    # Too short for the quick decision, so the model itself loads.
+    analyze_document(RawDocument(id="warm", source="warm", content="Hội nghị ngoại giao, la conférence.", media="text"))
 
 
 def check(content: str, media: str = "text") -> None:
