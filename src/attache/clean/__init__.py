@@ -11,7 +11,6 @@ from __future__ import annotations
 from itertools import starmap
 
 from ..model import CleanDocument, Credit, RawDocument, Span
-from .html import extract_html
 from .language import detect_language
 from .plain import clean_text
 from .sentences import split_sentences
@@ -34,6 +33,10 @@ def _clean(raw: RawDocument) -> CleanDocument:
     title, published = raw.title, raw.published
     content = raw.content if isinstance(raw.content, str) else ""
     if raw.media == "html":
+        # Imported here: trafilatura, htmldate and lxml take a fifth of a second to import, in every worker,
+        # and a plain-text ingest never needs them.
+        from .html import extract_html
+
         extracted = extract_html(content)
         if not extracted.text:
             warnings.append("no main text found in the HTML")
