@@ -98,38 +98,46 @@ def build_knowledge_base(analyses: Iterable[Analysis]) -> KnowledgeBase:
 
 Progress = Callable[[str, int, int | None], None]
 """Told what linking is doing: a step's name, how far it is, out of how many (None: unknown)."""
-Drafting = Callable[[Iterator[list[list[str]]]], Iterator[list[EventDraft]]]
-"""Turns batches of events (each a list of member ids) into their drafts, batch by batch, in order:
-`draft_events` on the same corpus, here or in other processes."""
 
 
-def relink(store: Store, progress: Progress | None = None, drafting: Drafting | None = None) -> None:
+class Helpers(Protocol):
+    """Other processes that read the same corpus (the ingest's workers): they group documents into events
+    while this process links people, then draft events while this one finishes and writes them."""
+
+    def grouping(self) -> Callable[[], list[list[str]]]:
+        """Start `group_events` over the corpus's features; the call returned waits for its groups."""
+
+    def drafting(self, batches: Iterator[list[list[str]]]) -> Iterator[list[EventDraft]]:
+        """`draft_events` of each batch of events (each a list of member ids), batch by batch, in order."""
+
+
+def relink(store: Store, progress: Progress | None = None, helpers: Helpers | None = None) -> None:
     """Rebuild the knowledge base from the stored documents when they changed since the last build."""
     if store.knowledge_stale() or store.count("events") == 0 and store.count("documents"):
         with store.replacing_knowledge() as writer:
-            link_into(store.corpus(), writer, progress, drafting)
+            link_into(store.corpus(), writer, progress, helpers)
 
 
-def link_corpus(corpus: Corpus, progress: Progress | None = None, drafting: Drafting | None = None) -> KnowledgeBase:
+def link_corpus(corpus: Corpus, progress: Progress | None = None) -> KnowledgeBase:
     """The whole knowledge base of a corpus, in memory."""
     collected = _Collected()
-    link_into(corpus, collected, progress, drafting)
+    link_into(corpus, collected, progress)
     return collected.kb
 
 
 def link_into(corpus: Corpus, sink: KnowledgeSink, progress: Progress | None = None,
-              drafting: Drafting | None = None) -> None:
+              helpers: Helpers | None = None) -> None:
     """Link a corpus: people first, then events batch by batch, then relations, each handed to `sink`."""
     tell = progress or _silent
-    tell("grouping documents into events", 0, None)
-    groups = group_events(corpus.features())
-    # Asked for before people are linked: drafting elsewhere (other processes) goes on meanwhile.
-    batches = _batches(groups, EVENTS_PER_LOAD)
-    drafted = drafting(batches) if drafting else (draft_events(corpus, batch) for batch in batches)
-    tell("linking people", 0, None)
+    helpers = helpers or _ThisProcess(corpus)
+    # One step to the user: with helpers, the two run at once.
+    tell("grouping documents into events and linking people", 0, None)
+    grouped = helpers.grouping()
     stated: list[tuple[str, list[Relation]]] = []
     people, person_ids = link_people(_noting_relations(corpus.outlines(), stated))
     sink.add_people(people)
+    groups = grouped()
+    drafted = helpers.drafting(_batches(groups, EVENTS_PER_LOAD))
     taken: set[str] = set()
     event_of: dict[str, str] = {}
     done = 0
@@ -142,6 +150,20 @@ def link_into(corpus: Corpus, sink: KnowledgeSink, progress: Progress | None = N
         sink.add_events(events, [c for d in drafts for c in d.claims], [t for d in drafts for t in d.tasks],
                         {copy: original for d in drafts for copy, original in d.copies.items()})
     sink.add_relations(merge_relations(event_of, stated))
+
+
+class _ThisProcess:
+    """No other process to help: each step runs here, when asked for."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+
+    def grouping(self) -> Callable[[], list[list[str]]]:
+        groups = group_events(self.corpus.features())
+        return lambda: groups
+
+    def drafting(self, batches: Iterator[list[list[str]]]) -> Iterator[list[EventDraft]]:
+        return (draft_events(self.corpus, batch) for batch in batches)
 
 
 def draft_events(corpus: Corpus, groups: list[list[str]]) -> list[EventDraft]:

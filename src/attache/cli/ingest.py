@@ -2,8 +2,9 @@
 
 The database writer is always this process, one batch per transaction; only
 the pure `analyze_document` runs in worker processes, and, once the
-documents are in, the drafting of events from their members (read by each
-worker from the database) while this process links people.
+documents are in, the heavy reading steps of linking (grouping documents
+into events, drafting events from their members), each worker reading the
+database itself.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -25,7 +26,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.text import Text
 
 from ..extract import analyze_document, content_hash
-from ..knowledge import Drafting, draft_events, relink
+from ..knowledge import draft_events, relink
+from ..link import group_events
 from ..model import Analysis, EventDraft, RawDocument
 from ..sources import SourceProblem, count_documents, iter_sources
 from ..store import Store
@@ -152,7 +154,7 @@ def ingest_paths(store: Store, paths: Iterable[str], *, max_bytes: int, workers:
         # Its own bar: it counts events, not documents, and shows no documents/s.
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, transient=True, disable=not interactive) as linking:
-            relink(store, _Steps(linking), _drafting_in(pool, str(store.path)) if pool.started else None)
+            relink(store, _Steps(linking), _Helpers(pool, str(store.path)) if pool.started else None)
         summary.linking_seconds = time.perf_counter() - start - summary.analysing_seconds
     summary.events = store.count("events")
     summary.claims = store.count("claims")
@@ -297,37 +299,46 @@ def _analysed_in_pool(items: Iterator[Item], pool: _Pool, max_seconds: float) ->
             future.cancel()
 
 
-def _drafting_in(pool: _Pool, database: str) -> Drafting:
-    """Event drafting by the workers, each reading members from the database (WAL: readers never block)."""
+class _Helpers:
+    """The workers as linking's helpers (`knowledge.Helpers`), each reading the database itself (WAL: readers
+    never wait for the writer): one groups documents into events while this process links people, then all
+    draft events while this one finishes and writes them."""
 
-    def drafting(batches: Iterator[list[list[str]]]) -> Iterator[list[EventDraft]]:
-        executor = pool.executor()
-        # Submitted now, not when first asked for: the workers draft while this process links people.
-        pending = deque(executor.submit(_draft_batch, database, batch)
-                        for batch in itertools.islice(batches, 2 * pool.workers))
-        return _results_in_order(pending, (executor.submit(_draft_batch, database, batch) for batch in batches))
+    def __init__(self, pool: _Pool, database: str):
+        self.executor = pool.executor()
+        self.database = database
+        self.window = 2 * pool.workers
 
-    return drafting
+    def grouping(self) -> Callable[[], list[list[str]]]:
+        return self.executor.submit(_group, self.database).result
 
-
-def _results_in_order(pending: deque[Future[list[EventDraft]]],
-                      more: Iterator[Future[list[EventDraft]]]) -> Iterator[list[EventDraft]]:
-    """Each result as it is taken, one more submitted in its place: a bounded window in flight."""
-    while pending:
-        drafts = pending.popleft().result()
-        pending.extend(itertools.islice(more, 1))
-        yield drafts
+    def drafting(self, batches: Iterator[list[list[str]]]) -> Iterator[list[EventDraft]]:
+        # A bounded window of batches in flight, taken in order.
+        pending = deque(self.executor.submit(_draft, self.database, batch)
+                        for batch in itertools.islice(batches, self.window))
+        while pending:
+            drafts = pending.popleft().result()
+            pending.extend(self.executor.submit(_draft, self.database, batch) for batch in itertools.islice(batches, 1))
+            yield drafts
 
 
 _readers: dict[str, Store] = {}
-"""A worker's own read connection to each database it drafts from, opened once."""
+"""A worker's own read connection to each database it links from, opened once."""
 
 
-def _draft_batch(database: str, groups: list[list[str]]) -> list[EventDraft]:
+def _reader(database: str) -> Store:
     store = _readers.get(database)
     if store is None:
         store = _readers[database] = Store(database, create=False)
-    return draft_events(store.corpus(), groups)
+    return store
+
+
+def _group(database: str) -> list[list[str]]:
+    return group_events(_reader(database).corpus().features())
+
+
+def _draft(database: str, groups: list[list[str]]) -> list[EventDraft]:
+    return draft_events(_reader(database).corpus(), groups)
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
