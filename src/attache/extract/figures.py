@@ -48,6 +48,13 @@ OPENERS = " \t\"“‘'«([-–—•*"
 MINUS_SIGNS = "-−"
 """Signs that make a number negative when glued to its left ("-1.8", "−5"), not closing a range or a word."""
 URL_MARKS = ("://", "www.", "@", ".htm", ".php", ".jpg", ".jpeg", ".png", ".pdf", ".gov", ".com", ".vn", ".org")
+URL_MARK = re.compile("|".join(re.escape(mark) for mark in URL_MARKS))
+"""Any of `URL_MARKS`, in lower-cased text: one scan instead of one per mark."""
+DIGIT = re.compile("[0-9]")
+"""Where a number in digits (`Grammar.digits`) may begin."""
+PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d{2,4}){2,4}\b")
+PHONE_OPENERS = ("+", "(0")
+"""What every phone number of `PHONE` opens with: most texts hold neither, and then need no scan."""
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -62,9 +69,17 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tokens
 
 
-def _key(token: re.Match[str]) -> str:
-    """A token of the text as phrases of the lexicon are compared: lower case, straight apostrophe."""
-    return token.group().lower().replace("’", "'")
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Tokens that follow each other with nothing but spaces between, and their keys: each token as
+    phrases of the lexicon are compared (lower case, straight apostrophe), found once for every lookup."""
+    tokens: list[re.Match[str]]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, tokens: Iterator[re.Match[str]]) -> Run:
+        found = list(tokens)
+        return cls(found, [token.group().lower().replace("’", "'") for token in found])
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +93,12 @@ class Phrases:
     def of(cls, table: dict[tuple[str, ...], object]) -> Phrases:
         return cls(table, frozenset(p[-1] for p in table), max(map(len, table), default=0))
 
-    def ending(self, run: list[re.Match[str]], stop: int) -> tuple[object, int] | None:
-        """The longest phrase that ends with token run[stop - 1]: (its value, how many tokens it takes)."""
-        if stop == 0 or _key(run[stop - 1]) not in self.last:
+    def ending(self, keys: list[str], stop: int) -> tuple[object, int] | None:
+        """The longest phrase that ends with the token of key keys[stop - 1]: (its value, how many tokens it takes)."""
+        if stop == 0 or keys[stop - 1] not in self.last:
             return None
-        keys = [_key(token) for token in run[max(0, stop - self.longest):stop]]
-        for k in range(len(keys), 0, -1):
-            phrase = tuple(keys[-k:])
+        for k in range(min(stop, self.longest), 0, -1):
+            phrase = tuple(keys[stop - k:stop])
             if phrase in self.table:
                 return self.table[phrase], k
         return None
@@ -100,7 +114,10 @@ class Grammar:
     word_starts: re.Pattern[str]
     """Where `words` may match (see `NumberSyntax.word_starts`)."""
     point: re.Pattern[str]
-    """Numbers written from their decimal mark (".08"), with the groups of `digits`."""
+    """Numbers written from their decimal mark (".08"), with the groups of `digits`.
+
+    The last group that a match of `digits`, `words` or `point` sets spans the whole match and names its kind
+    (ratio, grouped, alt, plain, words, point): `Match.lastgroup` tells it at once."""
     minus_list: tuple[str, ...]
     minus_words: re.Pattern[str]
     """A word making the number right after it negative and its spaces ("minus 5"), in the lower-cased text."""
@@ -130,7 +147,6 @@ class Grammar:
     """`right` after a currency sign: a glued scale may follow ("$5m"), a people noun may not."""
     joiner: re.Pattern[str]
     clock: re.Pattern[str]
-    phone: re.Pattern[str]
     currency_groups: dict[str, str]
     codes_seen: dict[str, str | None]
     """Currency mark as written -> its ISO code, filled as marks are met."""
@@ -253,7 +269,7 @@ def grammar(language: str) -> Grammar:
              rf"|(?P<down>{alternation(hedges['change_after']['down'])}))(?![\w]))?")
     return Grammar(
         syn=syn,
-        # the lookahead lets the scanner skip to digits fast
+        # the lookahead keeps matches to where `DIGIT` finds them
         digits=re.compile(rf"(?=[0-9])(?:(?P<ratio>(?<![\d/])\d{{1,4}}/\d{{1,4}}(?![/\d]))"
                           rf"|{syn.digits})"),
         # ".08": its own scan, which opens with the mark and so skips ahead as fast as the one for digits;
@@ -282,7 +298,6 @@ def grammar(language: str) -> Grammar:
         joiner=re.compile(rf"(?:\s+(?P<and>{alternation(ranges['and'])})\s+"
                           rf"|\s+{alternation(words_to)}\s+|\s*{alternation(signs_to, literal=True)}\s*)", ci),
         clock=re.compile("|".join(nums.get("time_patterns", [])) or r"(?!)", ci),
-        phone=re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d{2,4}){2,4}\b"),
         currency_groups=groups,
         codes_seen={},
         glued_scales={k.lower(): float(v) for k, v in nums.get("glued_scales", {}).items()},
@@ -335,28 +350,34 @@ class Left:
     last_word: str = ""
 
 
-def _run(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+def _run(text: str, lo: int, hi: int) -> Run:
     """The tokens of text[lo:hi] that follow each other up to `hi` with nothing but spaces between.
 
     Whatever stands between two tokens is spaces, digits and underscores, so the run is every token
     after the last digit or underscore."""
     cut = GAP_BREAK.match(text, lo, hi)
-    return list(TOKEN.finditer(text, cut.end() if cut else lo, hi))
+    return Run.of(TOKEN.finditer(text, cut.end() if cut else lo, hi))
 
 
-def _last_word(text: str, run: list[re.Match[str]], lo: int) -> tuple[str, int] | None:
-    """The last word of `run` inside text[lo:], lower-cased, with its offset; a token across `lo`
-    counts from `lo` on, as if the text began there."""
-    for token in reversed(run):
+def _last_word(text: str, run: Run, lo: int) -> tuple[str, int, int | None] | None:
+    """The last word of `run` inside text[lo:], lower-cased, with its offset and how many tokens of `run`
+    go up to it; a token across `lo` counts from `lo` on, as if the text began there, and a word cut
+    out of it is no token of `run` (None)."""
+    tokens = run.tokens
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
         if token.start() < lo:
-            return _last_word(text, list(TOKEN.finditer(text, lo, token.end())), lo) if token.end() > lo else None
-        key = _key(token)
+            if token.end() <= lo:
+                return None
+            cut = _last_word(text, Run.of(TOKEN.finditer(text, lo, token.end())), lo)
+            return (cut[0], cut[1], None) if cut else None
+        key = run.keys[i]
         if key[0].isalpha():
-            return key, token.start()
+            return key, token.start(), i + 1
     return None
 
 
-def _left(text: str, s: int, run: list[re.Match[str]], g: Grammar) -> Left:
+def _left(text: str, s: int, run: Run, g: Grammar) -> Left:
     """What stands before the number at `s`, whose run of tokens is `run`."""
     left = Left(start=s)
     if (pm := _currency_before(text, s, g)):
@@ -365,13 +386,13 @@ def _left(text: str, s: int, run: list[re.Match[str]], g: Grammar) -> Left:
         run = _run(text, max(0, left.start - LEFT_WINDOW), left.start)
     word = _last_word(text, run, 0)
     left.last_word = word[0] if word else ""
-    stop = len(run)
-    hedge = g.hedges.ending(run, stop)
+    stop = len(run.keys)
+    hedge = g.hedges.ending(run.keys, stop)
     if hedge and hedge[0] is not None:  # None: a word that only ends like one ("nhiệt độ")
         left.qualifier, k = hedge
         stop -= k
-        left.start = run[stop].start()
-    if (change := g.changes.ending(run, stop)):
+        left.start = run.tokens[stop].start()
+    if (change := g.changes.ending(run.keys, stop)):
         left.change = change[0]
     return left
 
@@ -405,20 +426,19 @@ def _hedge(m: re.Match[str]) -> Qualifier | None:
 def _in_url(text: str, s: int, e: int) -> bool:
     lo = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
     hi = min((i for i in (text.find(" ", e), text.find("\n", e)) if i >= 0), default=len(text))
-    token = text[lo:hi].lower()
-    return any(mark in token for mark in URL_MARKS)
+    return URL_MARK.search(text[lo:hi].lower()) is not None
 
 
-def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Grammar, joined: bool) -> bool:
+def _is_number(page: Page, m: re.Match[str], run: Run, g: Grammar, joined: bool) -> bool:
     """False for the numbers that are names, dates, times, ordinals or parts of codes."""
     text = page.text
     s, e = m.span()
-    if any(a <= s < b for a, b in page.phones):
+    if page.phones and any(a <= s < b for a, b in page.phones):
         return False
     last = ""
     if (word := _last_word(text, run, max(0, s - NAME_WINDOW))):
-        last, at = word
-        if _names(run, last, at, g):
+        last, at, stop = word
+        if _names(run, last, stop, g):
             return False
         if last in g.months and (not g.months_capitalised or text[at].isupper()):
             return False
@@ -426,7 +446,7 @@ def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Gramma
         return False
     if g.ordinal.match(text, e):
         return False
-    if _in_words(m):
+    if m.lastgroup == "words":
         # a number word capitalised inside a sentence is part of a name ("Ba Đình", "Three Gorges")
         return not text[s].isupper() or _opens_sentence(text, s)
     prev = text[s - 1] if s else " "
@@ -443,21 +463,20 @@ def _is_number(page: Page, m: re.Match[str], run: list[re.Match[str]], g: Gramma
         return False  # a document number: "123/QĐ-TTg"
     if nxt[:1] == "-" and DASHED_DATE.match(text, s):
         return False
-    if m.group("ratio") and _is_date(m.group("ratio"), last, g):
+    if m.lastgroup == "ratio" and _is_date(m.group(), last, g):
         return False
     if g.clock.match(text, s):
         return False
     return not (page.urls and _in_url(text, s, e))
 
 
-def _names(run: list[re.Match[str]], last: str, at: int, g: Grammar) -> bool:
-    """Whether the words ending with `last` (at offset `at`) make the number after them a name."""
-    stop = next((i + 1 for i in range(len(run) - 1, -1, -1) if run[i].start() == at), None)
+def _names(run: Run, last: str, stop: int | None, g: Grammar) -> bool:
+    """Whether the words ending with `last` (token run.tokens[stop - 1]) make the number after them a name."""
     if stop is None:  # a word cut by the window: alone it is all there is
         return g.identifiers.table.get((last,)) is True
-    if any(t.group() not in NAME_SIGNS for t in run[stop:]):
+    if any(key not in NAME_SIGNS for key in run.keys[stop:]):
         return False  # "một số, 50 …": a comma ends what the word names
-    found = g.identifiers.ending(run, stop)
+    found = g.identifiers.ending(run.keys, stop)
     return found is not None and found[0] is True
 
 
@@ -490,19 +509,15 @@ class Piece:
     last_word: str
 
 
-def _in_words(m: re.Match[str]) -> bool:
-    return "words" in m.re.groupindex
-
-
 def _value(m: re.Match[str], g: Grammar) -> float:
-    if _in_words(m):
-        return words_value(m.group("words"), g.syn)
-    if m.group("ratio"):
-        return float(m.group("ratio").split("/")[0])
-    if m.re is g.point:  # ".08"
-        return float("0." + m.group("point")[1:])
-    kind = next(k for k in ("grouped", "alt", "plain") if m.group(k))
-    return digits_value(m.group(kind), kind, g.syn)
+    kind, number = m.lastgroup, m.group()
+    if kind == "words":
+        return words_value(number, g.syn)
+    if kind == "ratio":
+        return float(number.split("/")[0])
+    if kind == "point":  # ".08"
+        return float("0." + number[1:])
+    return digits_value(number, kind, g.syn)
 
 
 def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Piece | None:
@@ -516,6 +531,7 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
         return None
     sign = -1.0 if lead else 1.0
     value = sign * _value(m, g)
+    in_words = m.lastgroup == "words"
     left = _left(text, s - lead, run, g)
     unit = left.currency
     half = g.half.match(text, e)
@@ -533,20 +549,20 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
             value += sign * 0.5 * factor
             end = half.end()
             r = right.match(text, end)
-    elif (not unit and r.start("U") < 0 and _glued_next(text, end) in g.bare_glued_starts and not _in_words(m)
+    elif (not unit and r.start("U") < 0 and _glued_next(text, end) in g.bare_glued_starts and not in_words
           and (b := g.bare_glued.match(text, end))):
         factor = g.bare_glued_scales[b.group("glued")]  # "10k", "1.2b", "10M"
         value *= factor
         end = b.end()
         r = right.match(text, end)
-    if factor in g.compound_scales and not half and not _in_words(m) and left.last_word not in g.between:
+    if factor in g.compound_scales and not half and not in_words and left.last_word not in g.between:
         value, moved = _compound(text, end, factor, value, sign, g)  # "4 thousand 3 hundred and 21"
         if moved != end:
             end = moved
             r = right.match(text, end)
     after = r
     if r.start("U") >= 0:
-        people = "people" in r.re.groupindex and r.group("people") is not None
+        people = r.re is g.right and r.group("people") is not None  # `right_priced` reads no people
         found = "people" if people else "%" if r.group("pct") else _currency(r, g)
         if found in ("people", "%") or not _weight(text, s, r.group("U"), g):
             unit, end = found, r.end("U")
@@ -554,14 +570,14 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
                 value, factor, end = _after_currency(text, end, value, factor, sign, left, g)
         if end != r.end("U"):  # what followed the unit was read, or the unit was a weight
             after = g.after.match(text, end)
-    if end == e and e < len(text) and text[e].isalpha() and not _in_words(m):
+    if end == e and e < len(text) and text[e].isalpha() and not in_words:
         return None  # glued to letters that are no unit: "5G", "15h30"
     qualifier = left.qualifier
     if after.start("H") >= 0:
         qualifier, end = _hedge(after), after.end("H")
     up = left.change is False or bool(after.group("up"))
     down = left.change is True or bool(after.group("down"))
-    year_like = (not _in_words(m) and bool(m.group("plain")) and e - s == 4 and FIRST_YEAR <= value <= LAST_YEAR
+    year_like = (not in_words and m.lastgroup == "plain" and e - s == 4 and FIRST_YEAR <= value <= LAST_YEAR
                  and unit is None and factor == 1 and qualifier is None)
     return Piece(left.start, end, value, unit, factor, qualifier, up, down, year_like, left.last_word)
 
@@ -663,11 +679,12 @@ def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
                   change=down or first.up or last.up)
 
 
-def _numbers_in_words(page: Page) -> Iterator[re.Match[str]]:
-    """What `page.words.finditer` gives: tried only where a first word of a number stands."""
-    text, pos = page.words_text, 0
-    while (start := page.word_starts.search(text, pos)):
-        m = page.words.match(text, start.start())
+def _matches_from(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives for a pattern whose matches are never empty and begin only where
+    `starts` matches: the engine skips to those places much faster alone than while trying `pattern` on the way."""
+    pos = 0
+    while (start := starts.search(text, pos)):
+        m = pattern.match(text, start.start())
         if m:
             yield m
             pos = m.end()
@@ -686,8 +703,10 @@ def find_figures(text: str, language: str) -> list[Figure]:
     # most texts hold no minus word: a substring test spares the scan
     minus = ({m.end(): m.end() - m.start() for m in g.minus_words.finditer(words[0])}
              if any(w in words[0] for w in g.minus_list) else {})
-    page = Page(text, [m.span() for m in g.phone.finditer(text)], any(mark in low for mark in URL_MARKS), *words, minus)
-    numbers = sorted([*g.digits.finditer(text), *_numbers_in_words(page), *g.point.finditer(text)],
+    phones = [m.span() for m in PHONE.finditer(text)] if any(o in text for o in PHONE_OPENERS) else []
+    page = Page(text, phones, URL_MARK.search(low) is not None, *words, minus)
+    numbers = sorted([*_matches_from(DIGIT, g.digits, text),
+                      *_matches_from(page.word_starts, page.words, page.words_text), *g.point.finditer(text)],
                      key=lambda m: m.start())
     consumed = 0
     for m in numbers:
