@@ -267,6 +267,24 @@ def _first_words(phrases: set[str]) -> set[str]:
     return {re.split(r"[\s-]", p, maxsplit=1)[0] for p in phrases}
 
 
+def _word_ranges(below: int) -> str:
+    r"""The word characters (`\w`) below a code point, as class ranges.
+
+    A class holding `\w` asks the Unicode database about every character it is tried on; listed ranges
+    are looked up in a table first, so that a character of them is settled at once.
+    """
+    ranges: list[str] = []
+    start = None
+    for code in range(below + 1):
+        inside = code < below and (chr(code).isalnum() or chr(code) == "_")
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(re.escape(chr(start)) + (f"-{re.escape(chr(code - 1))}" if code - 1 > start else ""))
+            start = None
+    return "".join(ranges)
+
+
 def _reversed_alternation(words: list[str]) -> str:
     return "|".join(re.escape(w[::-1]) for w in words) or "(?!)"
 
@@ -313,7 +331,8 @@ def _lang(language: str) -> _Lang:
                          if modifier else rf"(?<![\w'’-])(?P<mod>)(?P<head>{head})(?![\w-])"),
         title_start=re.compile(title_start),
         title_after_space=re.compile(f" {title_start}"),
-        title_after_other=re.compile(rf"[^\w'’ -]{title_start}"),
+        # Latin script with Vietnamese letters: the text's word characters are looked up, not asked about.
+        title_after_other=re.compile(rf"[^{_word_ranges(0x2000)}\w'’ -]{title_start}"),
         heads=heads,
         title_ends=frozenset(h.split()[-1] for h in heads),
         modifiers={fold(k): v for k, v in modifiers.items()},
@@ -355,7 +374,10 @@ def _folded(s: str) -> str:
 
 def _ending_before(pattern: re.Pattern[str], text: str, pos: int, window: int) -> re.Match[str] | None:
     """`pattern`, written reversed, matched on the `window` characters before `pos` read backwards."""
-    return pattern.match(text[max(0, pos - window):pos][::-1])
+    # A slice stepping backwards copies them once, where cutting then reversing copies them twice; a stop
+    # below zero would count from the end, so a window reaching the text's start runs to it.
+    stop = pos - window - 1
+    return pattern.match(text[pos - 1:stop if stop >= 0 else None:-1] if pos else "")
 
 
 def _previous_word(text: str, pos: int) -> tuple[str, int] | None:
@@ -737,9 +759,10 @@ def _titles(page: _Page, names: set[int], lang: _Lang) -> list[_Title]:
         if m.start() in names:
             continue
         canonical, rank = lang.heads[_folded(m.group("head"))]
-        # Each modifier ends in spaces or a hyphen ("vice-premier"): splitting on both leaves the bare words.
-        mods = [lang.modifiers[_folded(w)] for w in _MODIFIER_SPLIT.split(m.group("mod")) if w]
-        title = " ".join([*mods, canonical])
+        title = canonical
+        if modified := m.group("mod"):
+            # Each modifier ends in spaces or a hyphen ("vice-premier"): splitting on both leaves the bare words.
+            title = " ".join([*(lang.modifiers[_folded(w)] for w in _MODIFIER_SPLIT.split(modified) if w), canonical])
         end, place = m.end(), None
         connector = None if rank else lang.connector.match(text, end)
         if connector:
@@ -928,12 +951,8 @@ class _Covered:
         self.starts = [m.start for m in mentions]
         self.ends = [m.end for m in mentions]
 
-    def _last_from(self, pos: int) -> int:
-        """Index of the last span starting at or before `pos`, -1 if none."""
-        return bisect_right(self.starts, pos) - 1
-
     def holds(self, pos: int, *, end_too: bool = False) -> bool:
-        i = self._last_from(pos)
+        i = bisect_right(self.starts, pos) - 1
         return i >= 0 and (self.ends[i] >= pos if end_too else self.ends[i] > pos)
 
     def overlaps(self, start: int, end: int) -> bool:
@@ -997,15 +1016,14 @@ def _resolve_short_forms(mentions: list[_Mention], text: str, lang: _Lang) -> li
     unless a title names a Vietnamese given name ("PM Chinh": the linker finds the full name in other
     reports; a lone titled word of another shape is more often a company, "Chairman Vietcombank"), and so is
     a short name that the language calls a person only after a title or a courtesy word."""
+    keys = [tuple(map(_folded, m.text.split())) for m in mentions]
     full: dict[tuple[str, ...], str] = {}
-    for m in mentions:
-        words = tuple(_folded(w) for w in m.text.split())
+    for m, words in zip(mentions, keys):
         if not m.reference:
             for k in range(1, len(words)):
                 full[words[k:]] = m.text
     out = []
-    for m in mentions:
-        words = tuple(_folded(w) for w in m.text.split())
+    for m, words in zip(mentions, keys):
         if words in full:
             m.text = full[words]
         elif (len(words) == 1 and not (m.titles and _syllable_shape(m.text))) or m.reference:
