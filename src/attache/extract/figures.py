@@ -49,12 +49,23 @@ MINUS_SIGNS = "-−"
 """Signs that make a number negative when glued to its left ("-1.8", "−5"), not closing a range or a word."""
 URL_MARKS = ("://", "www.", "@", ".htm", ".php", ".jpg", ".jpeg", ".png", ".pdf", ".gov", ".com", ".vn", ".org")
 URL_MARK = re.compile("|".join(re.escape(mark) for mark in URL_MARKS))
-"""Any of `URL_MARKS`, in lower-cased text: one scan instead of one per mark."""
+"""Any of `URL_MARKS`, in lower-cased text: one scan instead of one per mark, for the few words around a number."""
+URL_DOTTED = re.compile(r"\.(?:" + "|".join(re.escape(mark[1:]) for mark in URL_MARKS if mark[0] == ".") + ")")
+URL_UNDOTTED = tuple(mark for mark in URL_MARKS if mark[0] != ".")
+"""`URL_MARKS` apart, to look for them in a whole text: a scan for the marks that open with a dot skips from
+dot to dot, and the others are found one by one as fast, while `URL_MARK` stops at every "w" too."""
 DIGIT = re.compile("[0-9]")
 """Where a number in digits (`Grammar.digits`) may begin."""
 PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d{2,4}){2,4}\b")
 PHONE_OPENERS = ("+", "(0")
 """What every phone number of `PHONE` opens with: most texts hold neither, and then need no scan."""
+OPENING = re.compile(r"(?:\(\?<[!=][^()]*\)|\(\?(?:-i)?:)*(?:\\[^\w\s,]|[^\s,\\.^$*+?{}\[\]|()])")
+"""How a lexicon entry read after spaces (and a comma, for a trailing hedge) opens: after any look-behinds and
+groups that only set flags, with a character matched as written (a letter, a digit, a sign), never a space or
+a comma; then the spaces before it are taken whole (`\s*+`), which spares the engine giving them back one by
+one on every failed entry."""
+WORD_CHARS_BELOW = 0x2000
+"""Code points up to which `_before_word` spells out the word characters it leaves out."""
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -77,9 +88,13 @@ class Run:
     keys: list[str]
 
     @classmethod
-    def of(cls, tokens: Iterator[re.Match[str]]) -> Run:
-        found = list(tokens)
-        return cls(found, [token.group().lower().replace("’", "'") for token in found])
+    def of(cls, text: str, lo: int, hi: int) -> Run:
+        """The tokens of text[lo:hi]."""
+        found = list(TOKEN.finditer(text, lo, hi))
+        keys = [token.group().lower() for token in found]
+        if text.find("’", lo, hi) >= 0:  # rare: most runs need no second pass
+            keys = [key.replace("’", "'") for key in keys]
+        return cls(found, keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +127,8 @@ class Grammar:
     words: re.Pattern[str]
     """Numbers in words, matched in the lower-cased text (much faster than ignoring case)."""
     word_starts: re.Pattern[str]
-    """Where `words` may match (see `NumberSyntax.word_starts`)."""
+    """The character before a place where `words` may match (see `NumberSyntax.word_starts`): `words` opens
+    with a look-behind, so it matches at the start of the text or after a character that `_before_word` takes."""
     point: re.Pattern[str]
     """Numbers written from their decimal mark (".08"), with the groups of `digits`.
 
@@ -148,9 +164,12 @@ class Grammar:
     joiner: re.Pattern[str]
     clock: re.Pattern[str]
     currency_groups: dict[str, str]
+    """Regex group name -> ISO 4217 code."""
+    suffix_marks: re.Pattern[str]
+    """The currency marks of `right`, with one group per code: which code the mark of a match names. `right`
+    holds them without those groups, which the engine is much slower to try."""
     codes_seen: dict[str, str | None]
     """Currency mark as written -> its ISO code, filled as marks are met."""
-    """Regex group name -> ISO 4217 code."""
     glued_scales: dict[str, float]
     half: re.Pattern[str]
     """"and a half" right after a number or its scale word."""
@@ -211,18 +230,51 @@ def _prefix_ends() -> frozenset[str] | None:
     return frozenset({code[-1] for code in common["codes"]} | symbol_ends)
 
 
-def _marks(table: dict[str, list[str]], groups: dict[str, str]) -> str:
-    """One group per code and length class: marks of several words first, so that "dollars australiens"
-    wins over "dollars" (one group per mark would be as right, and twice as slow to match)."""
-    parts = []
+def _marks(table: dict[str, list[str]], groups: dict[str, str]) -> tuple[str, str]:
+    """One alternation of the marks, with one group per code and length class and without: marks of several
+    words first, so that "dollars australiens" wins over "dollars" (one group per mark would be as right,
+    and twice as slow to match). Both try the same marks in the same order, so at one place they match
+    the same mark, and the one with groups tells the code of a match of the other."""
+    named, plain = [], []
     for several in (True, False):
         for code, marks in table.items():
             kept = [m for m in marks if (r"\s" in m) == several]
             if kept:
                 name = f"c{len(groups)}"
                 groups[name] = code
-                parts.append(f"(?P<{name}>" + "|".join(sorted(kept, key=len, reverse=True)) + ")")
-    return "|".join(parts)
+                marks_rx = "|".join(sorted(kept, key=len, reverse=True))
+                named.append(f"(?P<{name}>{marks_rx})")
+                plain.append(marks_rx)
+    return "|".join(named), "|".join(plain)
+
+
+def _optional(name: str, body: str) -> str:
+    """Group `name` matching `body` or nothing: what `(?P<name>body)?` matches, without the bookkeeping
+    that the engine does for a repeated group."""
+    return f"(?:(?P<{name}>{body})|)"
+
+
+def _check_openings(entries: list[str]) -> None:
+    if (wrong := [e for e in entries if not OPENING.match(e)]):
+        raise ValueError(f"entries read after spaces must open with a character of their own: {wrong}")
+
+
+@cache
+def _before_word() -> str:
+    """One character that may stand right before a word: any but a word character or "-" below
+    `WORD_CHARS_BELOW`, any above. Spelled out as ranges, which the engine tests on each character it
+    skips much faster than `[^\w-]`; the few characters above that it takes in cost one try each.
+    Matched as written even where a pattern ignores case, where folding could take in a character
+    that some word character folds to."""
+    inside = re.compile(r"[\w-]")
+    spans: list[list[int]] = []
+    for code in range(WORD_CHARS_BELOW):
+        if inside.match(chr(code)):
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+    return "(?-i:[^" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in spans) + "])"
 
 
 @cache
@@ -236,8 +288,8 @@ def grammar(language: str) -> Grammar:
     ci = re.IGNORECASE
     groups: dict[str, str] = {}
     prefix, suffix = _currencies(lang)
-    prefix_rx = _marks(prefix, groups)
-    suffix_rx = _marks(suffix, groups)
+    prefix_rx = _marks(prefix, groups)[0]
+    suffix_named, suffix_rx = _marks(suffix, groups)
     hedge_table: dict[tuple[str, ...], object] = {_tokens(p): None for p in hedges.get("not_before", [])}
     hedge_table.update({_tokens(p): q for q, phrases in hedges["before"].items() for p in phrases})
     identifier_table = {_words(p): False for p in nums.get("not_identifiers", [])}
@@ -246,14 +298,18 @@ def grammar(language: str) -> Grammar:
     change_table.update({_tokens(p): direction == "down"
                          for direction, phrases in hedges["change_before"].items() for p in phrases})
     joiners = units.get("currency_joiners", [])
-    joined = rf"(?:{alternation(joiners)}\s*)?" if joiners else ""
-    percent = alternation(toml("common", "units")["percent"] + units["percent"])
+    joined = rf"(?:{alternation(joiners)}\s*+)?" if joiners else ""
+    percents = toml("common", "units")["percent"] + units["percent"]
+    percent = alternation(percents)
     ranges = hedges["ranges"]
     words_to = [w for w in ranges["to"] if w[0].isalpha()]
     signs_to = [w for w in ranges["to"] if not w[0].isalpha()]
     months = list(dates.get("months", {}))
     ordinals = alternation(nums["ordinal_suffixes"])
-    scale = rf"(?:\s*|-)(?P<scale>{alternation(list(syn.scales))})(?![\w])"
+    _check_openings([*syn.scales, *percents, *joiners, *(m for marks in suffix.values() for m in marks),
+                     *units["people"], *(e for entries in hedges["after"].values() for e in entries),
+                     *hedges["change_after"]["up"], *hedges["change_after"]["down"]])
+    scale = rf"(?:\s*+|-)(?P<scale>{alternation(list(syn.scales))})(?![\w])"
     number_words = alternation(list(syn.values) + list(syn.multipliers), literal=True)
     word_run = rf"{number_words}(?:[\s-]+{number_words})*"
     small = rf"(?P<n>\d{{1,3}}(?![\d.,]?\d)|{word_run})(?![\w-])"
@@ -262,11 +318,11 @@ def grammar(language: str) -> Grammar:
     and_joined = rf"(?:\s+(?P<j>{alternation(syn_joiners(nums))}))?\s+"
     weights = units.get("weight_context", [])
     glued = rf"(?P<glued>{alternation(list(nums.get('glued_scales', {})))})(?![\w])"
-    unit = rf"\s*(?:(?P<pct>{percent})(?![\w])|{joined}(?P<cur>{suffix_rx}))"
-    people = rf"\s+(?:[^\W\d_]+\s+){{0,2}}?{alternation(units['people'])}(?![\w])"
-    after = (rf"(?P<H>\s*,?\s*(?:{_qualifier_groups(hedges['after'])})(?![\w]))?"
-             rf"(?P<C>\s+(?:(?P<up>{alternation(hedges['change_after']['up'])})"
-             rf"|(?P<down>{alternation(hedges['change_after']['down'])}))(?![\w]))?")
+    unit = rf"\s*+(?:(?P<pct>{percent})(?![\w])|{joined}(?P<cur>{suffix_rx}))"
+    people = rf"\s++(?:[^\W\d_]++\s++){{0,2}}?{alternation(units['people'])}(?![\w])"
+    after = (_optional("H", rf"\s*+,?+\s*+(?:{_qualifier_groups(hedges['after'])})(?![\w])")
+             + _optional("C", rf"\s++(?:(?P<up>{alternation(hedges['change_after']['up'])})"
+                              rf"|(?P<down>{alternation(hedges['change_after']['down'])}))(?![\w])"))
     return Grammar(
         syn=syn,
         # the lookahead keeps matches to where `DIGIT` finds them
@@ -279,7 +335,7 @@ def grammar(language: str) -> Grammar:
         minus_list=tuple(w.lower() for w in nums.get("minus_words", [])),
         minus_words=re.compile(rf"(?<![\w-]){alternation([w.lower() for w in nums.get('minus_words', [])])}\s+"),
         words=re.compile(f"(?P<words>{syn.words})"),
-        word_starts=re.compile(syn.word_starts),
+        word_starts=re.compile(_before_word() + syn.word_starts),
         hedges=Phrases.of(hedge_table),
         changes=Phrases.of(change_table),
         identifiers=Phrases.of(identifier_table),
@@ -292,13 +348,14 @@ def grammar(language: str) -> Grammar:
         month_after=re.compile(rf"(?:{ordinals})?\s+{alternation(months, literal=True)}(?![\w])", ci)
         if months else None,
         ordinal=re.compile(rf"{ordinals}(?![\w])", ci),
-        right=re.compile(rf"(?P<S>{scale})?(?P<U>{unit}|(?P<people>{people}))?{after}", ci),
+        right=re.compile(_optional("S", scale) + _optional("U", rf"{unit}|(?P<people>{people})") + after, ci),
         after=re.compile(after, ci),
-        right_priced=re.compile(rf"(?P<S>{scale}|{glued})?(?P<U>{unit})?{after}", ci),
+        right_priced=re.compile(_optional("S", rf"{scale}|{glued}") + _optional("U", unit) + after, ci),
         joiner=re.compile(rf"(?:\s+(?P<and>{alternation(ranges['and'])})\s+"
                           rf"|\s+{alternation(words_to)}\s+|\s*{alternation(signs_to, literal=True)}\s*)", ci),
         clock=re.compile("|".join(nums.get("time_patterns", [])) or r"(?!)", ci),
         currency_groups=groups,
+        suffix_marks=re.compile(suffix_named, ci),
         codes_seen={},
         glued_scales={k.lower(): float(v) for k, v in nums.get("glued_scales", {}).items()},
         half=re.compile(rf"\s+{alternation(nums.get('halves', []))}(?![\w-])", ci),
@@ -356,7 +413,7 @@ def _run(text: str, lo: int, hi: int) -> Run:
     Whatever stands between two tokens is spaces, digits and underscores, so the run is every token
     after the last digit or underscore."""
     cut = GAP_BREAK.match(text, lo, hi)
-    return Run.of(TOKEN.finditer(text, cut.end() if cut else lo, hi))
+    return Run.of(text, cut.end() if cut else lo, hi)
 
 
 def _last_word(text: str, run: Run, lo: int) -> tuple[str, int, int | None] | None:
@@ -369,7 +426,7 @@ def _last_word(text: str, run: Run, lo: int) -> tuple[str, int, int | None] | No
         if token.start() < lo:
             if token.end() <= lo:
                 return None
-            cut = _last_word(text, Run.of(TOKEN.finditer(text, lo, token.end())), lo)
+            cut = _last_word(text, Run.of(text, lo, token.end()), lo)
             return (cut[0], cut[1], None) if cut else None
         key = run.keys[i]
         if key[0].isalpha():
@@ -408,12 +465,12 @@ def _currency_before(text: str, s: int, g: Grammar) -> re.Match[str] | None:
     return g.prefix.search(text, lo, s)
 
 
-def _currency(m: re.Match[str], g: Grammar) -> str | None:
-    """The ISO code of the currency mark in group `cur` of `m`; marks repeat ("$", "dollars"), so each is
-    looked up once."""
+def _currency(m: re.Match[str], g: Grammar, named: re.Pattern[str] | None = None) -> str | None:
+    """The ISO code of the currency mark in group `cur` of `m`, told by the groups per code of `m`, or of
+    `named` matched where the mark starts; marks repeat ("$", "dollars"), so each is looked up once."""
     mark = m.group("cur")
     if mark not in g.codes_seen:
-        found = m.groupdict()
+        found = (named.match(m.string, m.start("cur")) if named else m).groupdict()
         g.codes_seen[mark] = next((code for name, code in g.currency_groups.items() if found.get(name)), None)
     return g.codes_seen[mark]
 
@@ -563,7 +620,7 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
     after = r
     if r.start("U") >= 0:
         people = r.re is g.right and r.group("people") is not None  # `right_priced` reads no people
-        found = "people" if people else "%" if r.group("pct") else _currency(r, g)
+        found = "people" if people else "%" if r.group("pct") else _currency(r, g, g.suffix_marks)
         if found in ("people", "%") or not _weight(text, s, r.group("U"), g):
             unit, end = found, r.end("U")
             if unit not in ("people", "%"):
@@ -679,17 +736,23 @@ def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
                   change=down or first.up or last.up)
 
 
-def _matches_from(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _matches_from(starts: re.Pattern[str], pattern: re.Pattern[str], text: str,
+                  before: int = 0) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` gives for a pattern whose matches are never empty and begin only where
-    `starts` matches: the engine skips to those places much faster alone than while trying `pattern` on the way."""
+    `starts` matches, or `before` characters after where it matches (then at the start of the text too):
+    the engine skips to those places much faster alone than while trying `pattern` on the way."""
     pos = 0
-    while (start := starts.search(text, pos)):
-        m = pattern.match(text, start.start())
+    if before and (m := pattern.match(text)):
+        yield m
+        pos = m.end()
+    while (start := starts.search(text, max(pos - before, 0))):
+        at = start.start() + before
+        m = pattern.match(text, at)
         if m:
             yield m
             pos = m.end()
         else:
-            pos = start.start() + 1
+            pos = at + 1
 
 
 def find_figures(text: str, language: str) -> list[Figure]:
@@ -704,10 +767,11 @@ def find_figures(text: str, language: str) -> list[Figure]:
     minus = ({m.end(): m.end() - m.start() for m in g.minus_words.finditer(words[0])}
              if any(w in words[0] for w in g.minus_list) else {})
     phones = [m.span() for m in PHONE.finditer(text)] if any(o in text for o in PHONE_OPENERS) else []
-    page = Page(text, phones, URL_MARK.search(low) is not None, *words, minus)
+    urls = any(mark in low for mark in URL_UNDOTTED) or URL_DOTTED.search(low) is not None
+    page = Page(text, phones, urls, *words, minus)
     numbers = sorted([*_matches_from(DIGIT, g.digits, text),
-                      *_matches_from(page.word_starts, page.words, page.words_text), *g.point.finditer(text)],
-                     key=lambda m: m.start())
+                      *_matches_from(page.word_starts, page.words, page.words_text, 1), *g.point.finditer(text)],
+                     key=re.Match.start)
     consumed = 0
     for m in numbers:
         if m.start() < consumed:
