@@ -60,7 +60,7 @@ PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b|\(0\d{1,4}\)(?:[\s.-]?\d
 PHONE_OPENERS = ("+", "(0")
 """What every phone number of `PHONE` opens with: most texts hold neither, and then need no scan."""
 OPENING = re.compile(r"(?:\(\?<[!=][^()]*\)|\(\?(?:-i)?:)*(?:\\[^\w\s,]|[^\s,\\.^$*+?{}\[\]|()])")
-"""How a lexicon entry read after spaces (and a comma, for a trailing hedge) opens: after any look-behinds and
+r"""How a lexicon entry read after spaces (and a comma, for a trailing hedge) opens: after any look-behinds and
 groups that only set flags, with a character matched as written (a letter, a digit, a sign), never a space or
 a comma; then the spaces before it are taken whole (`\s*+`), which spares the engine giving them back one by
 one on every failed entry."""
@@ -261,7 +261,7 @@ def _check_openings(entries: list[str]) -> None:
 
 @cache
 def _before_word() -> str:
-    """One character that may stand right before a word: any but a word character or "-" below
+    r"""One character that may stand right before a word: any but a word character or "-" below
     `WORD_CHARS_BELOW`, any above. Spelled out as ranges, which the engine tests on each character it
     skips much faster than `[^\w-]`; the few characters above that it takes in cost one try each.
     Matched as written even where a pattern ignores case, where folding could take in a character
