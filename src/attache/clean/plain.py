@@ -213,9 +213,15 @@ _MENU_ITEM_WORDS = 3
 
 def _is_menu(raw: str) -> bool:
     """One line of several short capitalised items set apart by wide gaps or bars: a navigation bar."""
-    if raw.rstrip()[-1:] in _TERMINAL:  # most lines are sentences: no need to split them
+    line = raw.strip()
+    if line[-1:] in _TERMINAL:  # most lines are sentences: no need to split them
         return False
-    items = [item for item in _menu_separator().split(raw.strip()) if item]
+    # Headings and paragraphs closing with a quote: only a bar, a tab or a run of whitespace parts items, and
+    # every whitespace character but the plain space is unprintable.
+    if (line.isprintable() and "  " not in line and "|" not in line and "·" not in line and "•" not in line
+            and "»" not in line):
+        return False
+    items = [item for item in _menu_separator().split(line) if item]
     return (len(items) >= _MENU_ITEMS
             and all(item[0].isupper() and item.count(" ") < _MENU_ITEM_WORDS for item in items))
 

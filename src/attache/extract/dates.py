@@ -47,6 +47,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from os.path import commonprefix
 from typing import Literal
 
 from .. import lexicons
@@ -111,15 +112,15 @@ class Phrases:
     where it occurs instead of scanned for.
     """
     groups: tuple[tuple[str, bool, tuple[tuple[str, bool], ...]], ...]
-    """Each head of `patterns.literal_heads` of the phrases, whether it opens with a word character, and the
-    phrases that begin with it, each with whether it ends with one."""
+    """Each head of the phrases (`patterns.literal_heads`, `_merged`), whether it opens with a word character,
+    and the phrases that begin with it, each with whether it ends with one."""
 
     @classmethod
     def of(cls, words: list[str]) -> Phrases:
         phrases = {w.lower() for w in words if w}
         return cls(tuple((head, _is_word(head, 0),
                           tuple((w, _is_word(w, len(w) - 1)) for w in sorted(phrases) if w.startswith(head)))
-                         for head in literal_heads(phrases)))
+                         for head in _merged(literal_heads(phrases))))
 
     def find(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of each leftmost-longest, non-overlapping occurrence, as `re.finditer` gives them."""
@@ -141,6 +142,21 @@ class Phrases:
             if not out or start >= out[-1][1]:
                 out.append((start, end))
         return out
+
+
+def _merged(heads: tuple[str, ...]) -> list[str]:
+    """`heads` where those sharing a prefix as long as the shortest head are replaced by that prefix: it is
+    no more common in a text than the shortest head, and one scan for "connecti" serves "connection point"
+    and "connecting point"."""
+    shortest = min(map(len, heads), default=0)
+    merged: list[str] = []
+    for head in sorted(heads):
+        common = commonprefix([merged[-1], head]) if merged else ""
+        if len(common) >= shortest:
+            merged[-1] = common
+        else:
+            merged.append(head)
+    return merged
 
 
 @lru_cache(maxsize=4)

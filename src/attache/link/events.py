@@ -55,8 +55,9 @@ UNDATED_WINDOW_DAYS = 60
 TEXT_WEIGHT = 4.0
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_ASCII_WORD = re.compile(r"[a-z]{3,}")
-"""The same words in lower-case ASCII text, found twice as fast: most texts are ASCII once folded."""
+_ASCII_LETTERS = bytes(ord(chr(c).lower()) if c < 128 and chr(c).isalpha() else ord(" ") for c in range(256))
+"""Lower-cases the letters of ASCII bytes and blanks all else: most texts are ASCII once folded, and
+`bytes.translate` then `split` find their words three times faster than `_WORD`."""
 
 
 @dataclass(slots=True)
@@ -351,10 +352,16 @@ def _day(iso: str) -> date:
 def _term_counts(text: str, language: str) -> dict[str, int]:
     # Diacritics dropped from the whole text at once, and stop words from the distinct words only:
     # both cost a fraction of doing it word by word.
-    folded = to_ascii(text).lower()
+    folded = to_ascii(text)
     # A plain dict: Counter's own deletion runs in Python, a dict's in C.
-    counts = dict(Counter((_ASCII_WORD if folded.isascii() else _WORD).findall(folded)))
-    for word in _stopwords(language).intersection(counts):
+    if folded.isascii():
+        counts = dict(Counter(folded.encode().translate(_ASCII_LETTERS).decode().split()))
+        # Words of one or two letters are dropped once each, not looked at in every place they occur.
+        short = [word for word in counts if len(word) < 3]
+    else:
+        counts = dict(Counter(_WORD.findall(folded.lower())))
+        short = []
+    for word in _stopwords(language).intersection(counts).union(short):
         del counts[word]
     return counts
 
