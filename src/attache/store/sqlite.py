@@ -207,11 +207,10 @@ class Store:
         knowledge base is never held whole in memory.
         """
         with self.transaction() as db:
-            for table in ("events", "event_documents", "people", "person_titles", "claims",
-                          "claim_mentions", "tasks", "relations", "copies"):
-                db.execute(f"DELETE FROM {table}")
-            unindex_knowledge(db)
-            yield KnowledgeWriter(db)
+            writer = KnowledgeWriter(db)
+            yield writer
+            # Also when nothing was added: an empty knowledge base replaces the old one all the same.
+            writer.remove_old()
             db.execute("INSERT OR REPLACE INTO meta VALUES ('knowledge_stale', '0')")
 
     def knowledge(self) -> KnowledgeBase:
@@ -262,8 +261,20 @@ class KnowledgeWriter:
         self.events = 0
         self.claims = 0
         self.relations = 0
+        self._old_removed = False
+
+    def remove_old(self) -> None:
+        """Delete the knowledge base being replaced, once: at the first write rather than when the transaction
+        opens, so that it runs while linking's first step is still busy in other processes."""
+        if not self._old_removed:
+            for table in ("events", "event_documents", "people", "person_titles", "claims",
+                          "claim_mentions", "tasks", "relations", "copies"):
+                self.db.execute(f"DELETE FROM {table}")
+            unindex_knowledge(self.db)
+            self._old_removed = True
 
     def add_people(self, people: list[Person]) -> None:
+        self.remove_old()
         db = self.db
         after = self._last_rowid("people")
         db.executemany("INSERT INTO people VALUES (?,?,?,?,?,?)",
@@ -278,6 +289,7 @@ class KnowledgeWriter:
 
     def add_events(self, events: list[Event], claims: list[ReconciledClaim], tasks: list[EventTask],
                    copies: dict[str, str]) -> None:
+        self.remove_old()
         db = self.db
         after_event, after_claim = self._last_rowid("events"), self._last_rowid("claims")
         db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -302,6 +314,7 @@ class KnowledgeWriter:
         index_knowledge(db, "claim", after=after_claim)
 
     def add_relations(self, relations: list[EventRelation]) -> None:
+        self.remove_old()
         self.db.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?)",
                             [(r.partner, r.level, r.year, r.event, _j(r.documents), i)
                              for i, r in enumerate(relations, self.relations)])
