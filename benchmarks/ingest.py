@@ -1,6 +1,6 @@
 """End-to-end throughput of `attache ingest` (documents/s, MB/s) with 1 and 2 workers.
 
-    .venv/bin/python benchmarks/ingest.py [--docs 10000] [--vi ../shared/data/vi-underthesea-news-corpus/docs]
+    .venv/bin/python benchmarks/ingest.py [--docs 10000] [--repeat 1] [--vi ../shared/data/vi-underthesea-news-corpus/docs]
                                           [--html 1000]
 
 Each run is the real command in a fresh process on a fresh database: reading,
@@ -54,6 +54,8 @@ def _database(path: Path, workers: int, folder: Path) -> Path:
 def _ingest(path: Path, workers: int, folder: Path) -> tuple[int, float, float]:
     """Documents stored, seconds taken and seconds of them linking, by one `attache ingest` run."""
     db = _database(path, workers, folder)
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "attache", "ingest", str(path), "--db", str(db),
                            "--workers", str(workers)], capture_output=True, text=True)
@@ -65,29 +67,36 @@ def _ingest(path: Path, workers: int, folder: Path) -> tuple[int, float, float]:
     return added, seconds, linking
 
 
-def _measure(label: str, path: Path, folder: Path) -> None:
+def _measure(label: str, path: Path, folder: Path, repeat: int) -> None:
+    """Each worker count `repeat` times, alternating (this machine drifts): every run printed, medians compared."""
     megabytes = _size(path) / 1e6
-    rates = {}
-    for workers in (1, 2):
-        docs, seconds, linking = _ingest(path, workers, folder)
-        rates[workers] = docs / seconds
-        print(f"{label:<28} workers={workers}: {docs} docs in {seconds:5.1f} s = {docs / seconds:6.0f} docs/s, "
-              f"{megabytes / seconds:5.2f} MB/s")
+    runs: dict[int, list[tuple[int, float, float]]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for workers in (1, 2):
+            docs, seconds, linking = _ingest(path, workers, folder)
+            runs[workers].append((docs, seconds, linking))
+            print(f"{label:<28} workers={workers}: {docs} docs in {seconds:5.1f} s = {docs / seconds:6.0f} docs/s, "
+                  f"{megabytes / seconds:5.2f} MB/s, linking {linking:.1f} s")
+    # The middle run by time; of an even number, the slower of the two middle ones.
+    median = {w: sorted(r, key=lambda run: run[1])[len(r) // 2] for w, r in runs.items()}
+    rates = {w: docs / seconds for w, (docs, seconds, _) in median.items()}
+    if repeat > 1:
+        print(f"{label:<28} medians: {rates[1]:.0f} docs/s with 1 worker, {rates[2]:.0f} with 2")
     print(f"{label:<28} scaling 2/1 workers = {rates[2] / rates[1]:.2f}")
-    rest = docs / rates[2] - linking
+    docs, seconds, linking = median[2]
     print(f"{label:<28} of which linking {linking:.1f} s; the rest (read, analyse, store) with 2 workers: "
-          f"{docs / rest:.0f} docs/s")
+          f"{docs / (seconds - linking):.0f} docs/s")
 
 
-def _measure_html(folder: Path, pages: int) -> None:
+def _measure_html(folder: Path, pages: int, repeat: int) -> None:
     """Generated news pages (see benchmarks/html_speed.py) and the ScrapingHub benchmark's real pages."""
     from html_extraction import DEFAULT_DATA
     from html_speed import write_pages
 
-    _measure(f"generated .html ({pages})", write_pages(folder, pages), folder)
+    _measure(f"generated .html ({pages})", write_pages(folder, pages), folder, repeat)
     real = DEFAULT_DATA / "html"
     if real.is_dir():
-        _measure(f"scrapinghub .html.gz ({len(list(real.glob('*.html.gz')))})", real, folder)
+        _measure(f"scrapinghub .html.gz ({len(list(real.glob('*.html.gz')))})", real, folder, repeat)
 
 
 def main() -> None:
@@ -95,18 +104,19 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--vi", type=Path, default=VI_CORPUS, help="folder of real Vietnamese articles (.txt)")
     parser.add_argument("--html", type=int, default=1000, help="generated HTML pages (0: no HTML inputs)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each worker count per input (medians compared)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         texts, lines = _write_generated(folder, args.docs)
-        _measure(f"generated .txt ({args.docs})", texts, folder)
-        _measure(f"generated .jsonl ({args.docs})", lines, folder)
+        _measure(f"generated .txt ({args.docs})", texts, folder, args.repeat)
+        _measure(f"generated .jsonl ({args.docs})", lines, folder, args.repeat)
         if args.vi.is_dir():
-            _measure(f"vi news .txt ({len(list(args.vi.glob('*.txt')))})", args.vi, folder)
+            _measure(f"vi news .txt ({len(list(args.vi.glob('*.txt')))})", args.vi, folder, args.repeat)
         else:
             print(f"skipped the Vietnamese corpus: {args.vi} is missing")
         if args.html:
-            _measure_html(folder, args.html)
+            _measure_html(folder, args.html, args.repeat)
 
 
 if __name__ == "__main__":
