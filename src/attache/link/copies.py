@@ -9,10 +9,11 @@ event (each choosing and ordering its own facts) rarely do.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Analysis
-from ..text import ascii_words, fold, word_table
+from ..text import fold, word_table
 
 SHINGLE_WORDS = 5
 SAME_LANGUAGE_OVERLAP = 0.5
@@ -22,9 +23,10 @@ ANCHOR_ORDER = 0.8
 keeps nearly all; a shorter report of the same event keeps the same order but not the same share."""
 MIN_ANCHORS = 6
 
-_WORD = re.compile(r"\w+")
-_ASCII_WORD_CHARS = word_table(lambda ch: ch.isalnum() or ch == "_", lower=True)
-"""What `_WORD` matches in lower-cased ASCII text."""
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+_WORD_BYTES = word_table(lambda ch: ch.isalnum() or ch == "_", lower=True)[:128] + bytes(range(128, 256))
+"""A `bytes.translate` table for UTF-8 text: ASCII that `\\w` matches in lower-cased text kept (lower-cased), other
+ASCII blanked, every byte of a character beyond ASCII kept."""
 
 
 def find_copies(analyses: list[Analysis]) -> dict[str, str]:
@@ -32,8 +34,11 @@ def find_copies(analyses: list[Analysis]) -> dict[str, str]:
     if len(analyses) < 2:
         return {}
     ordered = sorted(analyses, key=lambda a: a.document.published or "9999")
-    shingles = {a.document.id: _shingles(a.document.text) for a in ordered}
-    anchors = {a.document.id: _anchors(a) for a in ordered}
+    # A document is compared by its words with those in its language, by its anchors with the others: it needs
+    # neither where there are none.
+    languages = Counter(a.document.language for a in ordered)
+    shingles = {a.document.id: _shingles(a.document.text) for a in ordered if languages[a.document.language] > 1}
+    anchors = {a.document.id: _anchors(a) for a in ordered if languages[a.document.language] < len(ordered)}
     original: dict[str, str] = {}
     for i, a in enumerate(ordered):
         for b in ordered[:i]:
@@ -60,10 +65,15 @@ def overlap(a: set[int], b: set[int]) -> float:
 
 
 def _shingles(text: str) -> set[int]:
-    if text.isascii():
-        words = ascii_words(text, _ASCII_WORD_CHARS)
-    else:
-        words = _WORD.findall(text.lower())
+    """Hashes of the word 5-grams (words as `\\w+` finds them in lower-cased text).
+
+    The words are cut as UTF-8 bytes by one `bytes.translate` and split, in a third less time than a regular
+    expression finding them: once the characters beyond ASCII that are not word characters are blanked, every
+    byte beyond ASCII belongs to a word. Bytes or text, the same words give the same set of 5-grams.
+    """
+    if not text.isascii():
+        text = _NON_ASCII_NON_WORD.sub(" ", text.lower())
+    words = text.encode().translate(_WORD_BYTES).split()
     return set(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
 
 
