@@ -8,7 +8,7 @@ laid out one paragraph per line, with paragraph and sentence spans into it.
 """
 from __future__ import annotations
 
-from itertools import starmap
+from itertools import accumulate, starmap
 
 from ..model import CleanDocument, Credit, RawDocument, Span
 from .language import detect_language
@@ -65,15 +65,10 @@ def _clean(raw: RawDocument) -> CleanDocument:
 
 
 def _layout(paragraphs: list[str]) -> tuple[str, list[Span], list[Span]]:
-    spans: list[Span] = []
-    sentences: list[Span] = []
-    pos = 0
-    for para in paragraphs:
-        end = pos + len(para)
-        spans.append(Span(pos, end))
-        sentences.extend(starmap(Span, split_sentences(para, pos)))
-        pos = end + 1
-    return "\n".join(paragraphs), spans, sentences
+    text = "\n".join(paragraphs)
+    starts = accumulate([len(para) + 1 for para in paragraphs], initial=0)  # a newline after each paragraph
+    spans = [Span(start, start + len(para)) for para, start in zip(paragraphs, starts)]
+    return text, spans, list(starmap(Span, split_sentences(text)))
 
 
 def _unique(credits: list[Credit]) -> list[Credit]:

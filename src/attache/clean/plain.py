@@ -181,8 +181,8 @@ def _classify(text: str, r: Rules) -> Line:
     if line:
         return line
     text = _strip_read_more(text, r)
-    words = text.count(" ") + 1
-    short = words <= _SHORT_WORDS and len(text) <= _SHORT_CHARS and text[-1] not in _TERMINAL
+    # Words counted only in a line short enough: most are paragraphs, whose spaces need no count.
+    short = len(text) <= _SHORT_CHARS and text.count(" ") < _SHORT_WORDS and text[-1] not in _TERMINAL
     return Line(Kind.SHORT if short else Kind.BODY, text)
 
 

@@ -80,21 +80,42 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tokens
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Run:
     """Tokens that follow each other with nothing but spaces between, and their keys: each token as
-    phrases of the lexicon are compared (lower case, straight apostrophe), found once for every lookup."""
-    tokens: list[re.Match[str]]
+    phrases of the lexicon are compared (lower case, straight apostrophe), found once for every lookup.
+
+    Tokens are kept as strings, not matches, which cost twice as much to make: where one starts is
+    found from the end of the run when asked (`start`), and only the last few ever are."""
+    text: str
+    lo: int
+    hi: int
+    words: list[str]
+    """The tokens as written."""
     keys: list[str]
+    starts: list[int]
+    """Where the last tokens start, last first: as many as have been asked for."""
 
     @classmethod
     def of(cls, text: str, lo: int, hi: int) -> Run:
-        """The tokens of text[lo:hi]."""
-        found = list(TOKEN.finditer(text, lo, hi))
-        keys = [token.group().lower() for token in found]
+        """The tokens of text[lo:hi], which holds nothing but tokens and spaces."""
+        words = TOKEN.findall(text, lo, hi)
+        keys = list(map(str.lower, words))
         if text.find("’", lo, hi) >= 0:  # rare: most runs need no second pass
             keys = [key.replace("’", "'") for key in keys]
-        return cls(found, keys)
+        return cls(text, lo, hi, words, keys, [])
+
+    def start(self, i: int) -> int:
+        """Where token i starts."""
+        words, starts = self.words, self.starts
+        while len(starts) < len(words) - i:
+            # The last occurrence of a token before where the next one starts is the token: only spaces
+            # stand between them, and a token holds no space.
+            starts.append(self.text.rindex(words[-1 - len(starts)], self.lo, starts[-1] if starts else self.hi))
+        return starts[len(words) - 1 - i]
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.words[i])
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,17 +441,17 @@ def _last_word(text: str, run: Run, lo: int) -> tuple[str, int, int | None] | No
     """The last word of `run` inside text[lo:], lower-cased, with its offset and how many tokens of `run`
     go up to it; a token across `lo` counts from `lo` on, as if the text began there, and a word cut
     out of it is no token of `run` (None)."""
-    tokens = run.tokens
-    for i in range(len(tokens) - 1, -1, -1):
-        token = tokens[i]
-        if token.start() < lo:
-            if token.end() <= lo:
+    for i in range(len(run.keys) - 1, -1, -1):
+        start = run.start(i)
+        if start < lo:
+            end = run.end(i)
+            if end <= lo:
                 return None
-            cut = _last_word(text, Run.of(text, lo, token.end()), lo)
+            cut = _last_word(text, Run.of(text, lo, end), lo)
             return (cut[0], cut[1], None) if cut else None
         key = run.keys[i]
         if key[0].isalpha():
-            return key, token.start(), i + 1
+            return key, start, i + 1
     return None
 
 
@@ -448,7 +469,7 @@ def _left(text: str, s: int, run: Run, g: Grammar) -> Left:
     if hedge and hedge[0] is not None:  # None: a word that only ends like one ("nhiệt độ")
         left.qualifier, k = hedge
         stop -= k
-        left.start = run.tokens[stop].start()
+        left.start = run.start(stop)
     if (change := g.changes.ending(run.keys, stop)):
         left.change = change[0]
     return left
@@ -486,19 +507,13 @@ def _in_url(text: str, s: int, e: int) -> bool:
     return URL_MARK.search(text[lo:hi].lower()) is not None
 
 
-def _is_number(page: Page, m: re.Match[str], run: Run, g: Grammar, joined: bool) -> bool:
-    """False for the numbers that are names, dates, times, ordinals or parts of codes."""
+def _is_number(page: Page, m: re.Match[str], g: Grammar, joined: bool) -> bool:
+    """False for the numbers that are dates, times, ordinals or parts of codes by what stands right around
+    them; `_named` reads the words before them."""
     text = page.text
     s, e = m.span()
     if page.phones and any(a <= s < b for a, b in page.phones):
         return False
-    last = ""
-    if (word := _last_word(text, run, max(0, s - NAME_WINDOW))):
-        last, at, stop = word
-        if _names(run, last, stop, g):
-            return False
-        if last in g.months and (not g.months_capitalised or text[at].isupper()):
-            return False
     if g.month_after and g.month_after.match(text, e):
         return False
     if g.ordinal.match(text, e):
@@ -520,18 +535,29 @@ def _is_number(page: Page, m: re.Match[str], run: Run, g: Grammar, joined: bool)
         return False  # a document number: "123/QĐ-TTg"
     if nxt[:1] == "-" and DASHED_DATE.match(text, s):
         return False
-    if m.lastgroup == "ratio" and _is_date(m.group(), last, g):
-        return False
     if g.clock.match(text, s):
         return False
     return not (page.urls and _in_url(text, s, e))
 
 
+def _named(text: str, m: re.Match[str], run: Run, g: Grammar) -> bool:
+    """Whether the words before the number `m` (`run`) make it a name or a date: "Resolution 18", "March 3"."""
+    s = m.start()
+    last = ""
+    if (word := _last_word(text, run, max(0, s - NAME_WINDOW))):
+        last, at, stop = word
+        if _names(run, last, stop, g):
+            return True
+        if last in g.months and (not g.months_capitalised or text[at].isupper()):
+            return True
+    return m.lastgroup == "ratio" and _is_date(m.group(), last, g)
+
+
 def _names(run: Run, last: str, stop: int | None, g: Grammar) -> bool:
-    """Whether the words ending with `last` (token run.tokens[stop - 1]) make the number after them a name."""
+    """Whether the words ending with `last` (token stop - 1 of `run`) make the number after them a name."""
     if stop is None:  # a word cut by the window: alone it is all there is
         return g.identifiers.table.get((last,)) is True
-    if any(key not in NAME_SIGNS for key in run.keys[stop:]):
+    if not NAME_SIGNS.issuperset(run.keys[stop:]):
         return False  # "một số, 50 …": a comma ends what the word names
     found = g.identifiers.ending(run.keys, stop)
     return found is not None and found[0] is True
@@ -581,10 +607,14 @@ def _piece(page: Page, m: re.Match[str], g: Grammar, joined: bool = False) -> Pi
     """The number `m` with its surroundings; `joined` when it closes a range ("3-5")."""
     text = page.text
     s, e = m.span()
+    # The characters around a number rule out as many numbers as the words before it (dates, times, codes),
+    # and are read much faster: only a number they leave has its words read.
+    if not _is_number(page, m, g, joined):
+        return None
     lead = 0 if joined else 1 if _minus(text, s) else page.minus.get(s, 0)
     # hedges and change words stand before the sign: "about -3", "a fall of -5%"
     run = _run(text, max(0, s - lead - LEFT_WINDOW), s - lead)
-    if not _is_number(page, m, run, g, joined):
+    if _named(text, m, run, g):
         return None
     sign = -1.0 if lead else 1.0
     value = sign * _value(m, g)
