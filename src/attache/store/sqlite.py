@@ -30,6 +30,8 @@ from ..model import (Analysis, ClaimMention, Event, EventDraft, EventRelation, E
 from .search import index_documents, index_knowledge, unindex_documents, unindex_knowledge
 
 BUSY_TIMEOUT_S = 30
+PAGE_SIZE = 16384
+"""Bytes per database page for new databases (SQLite's default is 4,096)."""
 
 
 class StoreError(Exception):
@@ -83,6 +85,10 @@ class Store:
             raise StoreError(f"no database at {self.path} (run 'attache ingest' first)")
         try:
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            if not self.db.execute("PRAGMA page_count").fetchone()[0]:
+                # Only a new file takes it. A stored document (text, analysis, features, draft) is about 20 KB:
+                # 4 KB pages spread it over a chain of overflow pages, and storing cost a third more CPU.
+                self.db.execute(f"PRAGMA page_size={PAGE_SIZE}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
