@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Generic, TypeVar
 
 from ..lexicons import toml
 from ..model import Claim, CleanDocument, Figure, PlaceMention, Span, Timing, YearMention
@@ -59,13 +61,9 @@ class Rx:
         strings = required_strings(rx)
         return cls(rx, strings, re.compile(trie(strings)) if strings else None)
 
-    def possible(self, text: str, lo: int, hi: int) -> bool:
-        """Whether a match may lie within text[lo:hi]."""
-        return self.finder is None or self.finder.search(text, lo, hi) is not None
-
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
         hi = len(text) if hi is None else hi
-        # `possible`, written out: this runs for every year and clause
+        # none of the strings, no match: finding that out is much faster than running the regex
         if self.finder is not None and self.finder.search(text, lo, hi) is None:
             return None
         return self.rx.search(text, lo, hi)
@@ -88,36 +86,43 @@ class Rule:
     unit: str | None
 
 
+K = TypeVar("K", bound=Hashable)
+
+
 @dataclass(frozen=True, slots=True)
-class CueStrings:
-    """The strings that one regex of each rule requires (see `required_strings`): its cues on one side of
-    figures, or what it needs or vetoes. All are found in one scan: most rules have none of theirs near a
-    figure, and are then skipped without a search."""
+class CueStrings(Generic[K]):
+    """The strings that some regexes require (see `required_strings`), each regex known by a key: the cues of
+    each rule on one side of figures, what rules need in a clause or veto there, relative periods. All are
+    found in one scan: most regexes have none of theirs near a figure, and are then skipped without a search."""
     finder: re.Pattern[str]
     """Any such string, the longest at its offset."""
-    rules: dict[str, tuple[int, ...]]
-    """Such a string -> the rules whose cues may be there: those requiring it or a prefix of it."""
-    always: tuple[int, ...]
-    """Rules with cues that require no known string: looked for everywhere."""
+    matching: dict[str, tuple[K, ...]]
+    """Such a string -> the regexes that may match there: those requiring it or a prefix of it."""
+    always: tuple[K, ...]
+    """Regexes that require no known string: looked for everywhere."""
 
     @classmethod
-    def of(cls, rules: tuple[Rule, ...], side: str) -> CueStrings:
-        cues = {rule.order: rx for rule in rules if (rx := getattr(rule, side)) is not None}
-        strings = {s for rx in cues.values() for s in rx.strings or ()}
+    def of(cls, regexes: dict[K, Rx]) -> CueStrings[K]:
+        strings = {s for rx in regexes.values() for s in rx.strings or ()}
         return cls(re.compile(trie(strings)),
-                   {s: tuple(order for order, rx in cues.items() if any(s.startswith(p) for p in rx.strings or ()))
+                   {s: tuple(key for key, rx in regexes.items() if any(s.startswith(p) for p in rx.strings or ()))
                     for s in strings},
-                   tuple(order for order, rx in cues.items() if rx.strings is None))
+                   tuple(key for key, rx in regexes.items() if rx.strings is None))
 
-    def orders(self, text: str, lo: int, hi: int) -> set[int]:
-        """The rules whose cues may lie within text[lo:hi]."""
+    def possible(self, text: str, lo: int, hi: int) -> set[K]:
+        """The regexes that may match within text[lo:hi]."""
         found = set(self.always)
         pos = lo
         # strings may overlap ("export" in "exports", "port" inside it): each offset is looked at
         while (m := self.finder.search(text, pos, hi)):
-            found.update(self.rules[m.group()])
+            found.update(self.matching[m.group()])
             pos = m.start() + 1
         return found
+
+
+def _regexes(rules: tuple[Rule, ...], side: str) -> dict[int, Rx]:
+    """The regexes of rules on one side ("left", "right", "need" or "veto"), by rule order."""
+    return {rule.order: rx for rule in rules if (rx := getattr(rule, side)) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +130,16 @@ class Context:
     """The compiled claims lexicon of one language."""
     language: str
     rules: tuple[Rule, ...]
-    candidates: dict[tuple[str, bool], tuple[tuple[Rule, str], ...]]
-    """(figure kind, is a change) -> the rules that take such a figure, with the indicator each gives."""
-    left_strings: CueStrings
-    right_strings: CueStrings
+    candidates: dict[tuple[str, bool], dict[int, tuple[Rule, str]]]
+    """(figure kind, is a change) -> the rules that take such a figure, by order (and in it), with the indicator
+    each gives."""
+    left_strings: CueStrings[int]
+    right_strings: CueStrings[int]
     needing: frozenset[int]
     """The rules with something a clause must have."""
-    need_strings: CueStrings
-    veto_strings: CueStrings
+    clause_strings: CueStrings[tuple[str, int]]
+    """What rules need and what they veto, by ("need" or "veto", rule order): both are looked for in the same
+    clauses."""
     boundary: re.Pattern[str]
     """Clause boundaries, as one pattern: what `_boundaries` gives, found slower (see there)."""
     marks: re.Pattern[str]
@@ -142,13 +149,16 @@ class Context:
     continuation: re.Pattern[str]
     target: Rx
     target_after: re.Pattern[str] | None
-    baseline: Rx
-    horizon: Rx
-    plan_before: Rx
+    before_year: dict[str, Rx]
+    """What the text before a year may end with, by what it makes the year: "date" (the year of a written
+    date, no period), "baseline", "horizon" or "plan"."""
+    before_year_strings: CueStrings[str]
+    """The strings of `before_year`: all are looked for in one scan before each year."""
     plan_after: re.Pattern[str] | None
     year_range: re.Pattern[str]
-    date_year: Rx | None
     relative: tuple[tuple[str, Rx], ...]
+    relative_strings: CueStrings[int]
+    """The strings of `relative`, by index: looked for in each sentence with figures."""
     scope_intro: re.Pattern[str]
     national: Rx
 
@@ -204,23 +214,38 @@ def required_strings(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(s for s in found if not any(t != s and t in s for t in found))) if found else None
 
 
+RUN_OPTIONS = 16
+"""The most strings a run of literal text may stand for before it is cut (see `_required`)."""
+
+
 def _required(items: list) -> set[str] | None:
-    """Required strings of a parsed sequence: its most telling literal run or group, None if it has none."""
+    """Required strings of a parsed sequence: its most telling literal run or group, None if it has none.
+
+    A run may be one of a few strings: a class of a few letters goes on with each ("t[ỷỉ] lệ"), and so do
+    the literal openings of a branch after it ("c(?:ông|hính)": the parser moves a prefix that all the
+    alternatives share out of them, which alone would be a short and common string)."""
     from re import _constants as sre
     best: set[str] | None = None
-    run = ""
+    runs = {""}
 
     def consider(option: set[str] | None) -> None:
         nonlocal best
-        if option and (best is None or min(map(len, option)) > min(map(len, best))):
+        if option and "" not in option and (best is None or min(map(len, option)) > min(map(len, best))):
             best = option
 
     for op, av in items:
         if op is sre.LITERAL:
-            run += chr(av)
+            runs = {r + chr(av) for r in runs}
             continue
-        consider({run} if run else None)
-        run = ""
+        if op is sre.IN and all(o is sre.LITERAL for o, _ in av) and len(runs) * len(av) <= RUN_OPTIONS:
+            runs = {r + chr(c) for r in runs for _, c in av}
+            continue
+        if op is sre.BRANCH and "" not in runs:
+            openings = {_opening(list(alt)) for alt in av[1]}
+            if "" not in openings and len(runs) * len(openings) <= RUN_OPTIONS:
+                consider({r + o for r in runs for o in openings})
+        consider(runs)
+        runs = {""}
         if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
             consider(_required(list(av[-1])))
         elif op is sre.BRANCH:
@@ -229,8 +254,19 @@ def _required(items: list) -> set[str] | None:
                 consider(set().union(*alternatives))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
             consider(_required(list(av[2])))
-    consider({run} if run else None)
+    consider(runs)
     return best
+
+
+def _opening(items: list) -> str:
+    """The literal text a parsed sequence opens with."""
+    from re import _constants as sre
+    out = ""
+    for op, av in items:
+        if op is not sre.LITERAL:
+            break
+        out += chr(av)
+    return out
 
 
 def _rule(order: int, raw: dict) -> Rule:
@@ -258,16 +294,26 @@ def context(language: str) -> Context:
     # "từ năm 2021 đến năm 2025": the word for "year" may stand before the second year too
     year_word = alternation(toml(lang, "dates").get("year_words", []))
     rules = tuple(_rule(i, r) for i, r in enumerate(toml(lang, "indicators")["rule"]))
+    relative = tuple((r["kind"], Rx.of(re.compile(fragment(r["pattern"])))) for r in lex.get("relative", []))
+    before_year = {
+        "baseline": Rx.of(re.compile(rf"(?<![\w]){alternation(lex['baseline'])}\s+(?:{fillers}\s+)*\Z")),
+        "horizon": Rx.of(re.compile(rf"(?<![\w]){alternation(lex['horizon'])}\s+\Z")),
+        "plan": Rx.of(re.compile(rf"(?<![\w]){alternation(lex['plan_before'])}\b[^.;:\d\n]{{0,30}}\Z")),
+    }
+    if months:
+        before_year["date"] = Rx.of(re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
+                                               rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z"))
     return Context(
         language=lang,
         rules=rules,
-        candidates={(kind, change): tuple((rule, ind) for rule in rules if (ind := _indicator(rule, kind, change)))
+        candidates={(kind, change): {rule.order: (rule, ind) for rule in rules
+                                     if (ind := _indicator(rule, kind, change))}
                     for kind in KINDS for change in (False, True)},
-        left_strings=CueStrings.of(rules, "left"),
-        right_strings=CueStrings.of(rules, "right"),
+        left_strings=CueStrings.of(_regexes(rules, "left")),
+        right_strings=CueStrings.of(_regexes(rules, "right")),
         needing=frozenset(rule.order for rule in rules if rule.need),
-        need_strings=CueStrings.of(rules, "need"),
-        veto_strings=CueStrings.of(rules, "veto"),
+        clause_strings=CueStrings.of({(side, order): rx for side in ("need", "veto")
+                                      for order, rx in _regexes(rules, side).items()}),
         boundary=re.compile(rf"[;:\[\]]|,(?=\s)|\s[-–—]\s|(?<![\w]){alternation(lex['clause_words'])}(?![\w])"),
         # one class of rare characters first, then which of them it was: the engine jumps from one to the
         # next instead of trying each space; a dash's match lacks the space before it (see `_boundaries`)
@@ -277,14 +323,12 @@ def context(language: str) -> Context:
         target=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['target'])}(?![\w])")),
         target_after=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{alternation(lex['target_after'])}(?![\w])")
         if lex.get("target_after") else None,
-        baseline=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['baseline'])}\s+(?:{fillers}\s+)*\Z")),
-        horizon=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['horizon'])}\s+\Z")),
-        plan_before=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['plan_before'])}\b[^.;:\d\n]{{0,30}}\Z")),
+        before_year=before_year,
+        before_year_strings=CueStrings.of(before_year),
         plan_after=re.compile(rf"\s+{alternation(lex['plan_after'])}(?![\w])") if lex.get("plan_after") else None,
         year_range=re.compile(rf"\s*(?:{joiners})\s*(?:{year_word}\s+)?((?:19|20)\d\d)(?!\d)"),
-        date_year=Rx.of(re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:{ordinals})?,?\s*\Z"
-                                   rf"|\d{{1,2}}(?:{ordinals})?\s+(?:{months})\s+\Z")) if months else None,
-        relative=tuple((r["kind"], Rx.of(re.compile(fragment(r["pattern"])))) for r in lex.get("relative", [])),
+        relative=relative,
+        relative_strings=CueStrings.of(dict(enumerate(rx for _, rx in relative))),
         national=Rx.of(re.compile(rf"(?<![\w]){alternation(lex['national'])}(?![\w])")),
         scope_intro=re.compile(rf"\W*{alternation(lex['scope_intro'])}\s+"
                                rf"(?:{alternation(lex['scope_fillers'])}\s+)?\Z"),
@@ -307,14 +351,16 @@ def _periods(text: str, years: list[YearMention], timing: Timing, ctx: Context, 
             out.append(When(s, rng.end(), f"{y.year}-{rng.group(1)}", "period"))
             continue
         lo = max(0, s - YEAR_WINDOW)
-        if ctx.date_year and ctx.date_year.search(text, lo, s):
+        before = _before_year(text, lo, s, ctx)
+        if "date" in before:
             continue
-        out.append(When(s, e, str(y.year), _year_role(text, s, e, lo, ctx)))
+        out.append(When(s, e, str(y.year), _year_role(text, e, before, ctx)))
     ref = timing.reference_year
     if ref is not None:
         for span in spans:
-            for kind, rx in ctx.relative:
-                if not rx.possible(text, span.start, span.end):
+            possible = ctx.relative_strings.possible(text, span.start, span.end)
+            for i, (kind, rx) in enumerate(ctx.relative):
+                if i not in possible:
                     continue
                 for m in rx.rx.finditer(text, span.start, span.end):
                     period = _relative(kind, m, ref, ctx.language)
@@ -323,12 +369,18 @@ def _periods(text: str, years: list[YearMention], timing: Timing, ctx: Context, 
     return sorted(out, key=lambda w: w.start)
 
 
-def _year_role(text: str, s: int, e: int, lo: int, ctx: Context) -> str:
-    if ctx.baseline.search(text, lo, s):
+def _before_year(text: str, lo: int, s: int, ctx: Context) -> set[str]:
+    """What text[lo:s], before a year, ends with (see `Context.before_year`)."""
+    return {name for name in ctx.before_year_strings.possible(text, lo, s)
+            if ctx.before_year[name].rx.search(text, lo, s)}
+
+
+def _year_role(text: str, e: int, before: set[str], ctx: Context) -> str:
+    if "baseline" in before:
         return "baseline"
-    if ctx.horizon.search(text, lo, s):
+    if "horizon" in before:
         return "horizon"
-    if ctx.plan_before.search(text, lo, s) or (ctx.plan_after and ctx.plan_after.match(text, e)):
+    if "plan" in before or (ctx.plan_after and ctx.plan_after.match(text, e)):
         return "plan"
     return "period"
 
@@ -428,20 +480,24 @@ class Sentence:
             reach.append(furthest)
         self.boundaries = [b for b in _boundaries(text, span.start, span.end, ctx)
                            if (i := bisect_right(starts, b[0]) - 1) < 0 or reach[i] <= b[0]]
-        self._left: tuple[list[int], list[tuple[int, int, Rule]]] | None = None
+        self._left_rules: set[int] | None = None
+        self._left: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._blocked: dict[tuple[int, int], frozenset[int]] = {}
 
-    def left_cues(self) -> tuple[list[int], list[tuple[int, int, Rule]]]:
-        """Every rule's left cues in the sentence as (start, end, rule), found once, ranked as
-        `_left_cue` ranks them: the last one ending by an offset ends nearest it, then is the longer,
-        then comes from the earlier rule. With their ends, for bisecting."""
-        if self._left is None:
-            ctx, start, end = self.ctx, self.span.start, self.span.end
-            cues = [(*m.span(), ctx.rules[order]) for order in ctx.left_strings.orders(self.text, start, end)
-                    for m in ctx.rules[order].left.rx.finditer(self.text, start, end)]  # type: ignore[union-attr]
-            cues.sort(key=lambda c: (c[1], -c[0], -c[2].order))
-            self._left = ([c[1] for c in cues], cues)
-        return self._left
+    def left_rules(self) -> set[int]:
+        """The rules whose left cues may lie in the sentence."""
+        if self._left_rules is None:
+            self._left_rules = self.ctx.left_strings.possible(self.text, self.span.start, self.span.end)
+        return self._left_rules
+
+    def left_cues(self, order: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """The left cues of one rule in the sentence as (start, end), in order, with their ends for bisecting:
+        found once, and only for the rules that some figure of the sentence may take."""
+        if (cues := self._left.get(order)) is None:
+            rx = self.ctx.rules[order].left.rx  # type: ignore[union-attr]
+            spans = [m.span() for m in rx.finditer(self.text, self.span.start, self.span.end)]
+            cues = self._left[order] = ([end for _, end in spans], spans)
+        return cues
 
     def blocked(self, clause: Span) -> frozenset[int]:
         """The rules that `clause` lacks what they need for, or has what they veto."""
@@ -450,11 +506,12 @@ class Sentence:
             ctx, text, lo, hi = self.ctx, self.text, clause.start, clause.end
             # searched in the clause cut out, as a regex at its edges must see it
             body = text[lo:hi]
-            needed = ctx.need_strings.orders(text, lo, hi)
+            possible = ctx.clause_strings.possible(text, lo, hi)
+            needed = {order for side, order in possible if side == "need"}
             lacking = [order for order in needed
                        if not ctx.rules[order].need.rx.search(body)]  # type: ignore[union-attr]
-            vetoed = [order for order in ctx.veto_strings.orders(text, lo, hi)
-                      if ctx.rules[order].veto.rx.search(body)]  # type: ignore[union-attr]
+            vetoed = [order for side, order in possible
+                      if side == "veto" and ctx.rules[order].veto.rx.search(body)]  # type: ignore[union-attr]
             blocked = self._blocked[key] = ctx.needing.difference(needed).union(lacking, vetoed)
         return blocked
 
@@ -500,11 +557,12 @@ class Cue:
     end: int
 
 
-def _right_cue(text: str, f: Figure, clause: Span, rules: list[tuple[Rule, str]], ctx: Context) -> Cue | None:
+def _right_cue(text: str, f: Figure, clause: Span, rules: dict[int, tuple[Rule, str]], blocked: frozenset[int],
+               ctx: Context) -> Cue | None:
     best: Cue | None = None
-    possible = ctx.right_strings.orders(text, f.start, clause.end)
-    for rule, indicator in rules:
-        if rule.right is None or rule.order not in possible:
+    possible = ctx.right_strings.possible(text, f.start, clause.end)
+    for rule, indicator in rules.values():
+        if rule.right is None or rule.order not in possible or rule.order in blocked:
             continue
         m = rule.right.rx.search(text, f.start, clause.end)
         if m is None or len(text[f.end:m.start()].split()) > RIGHT_GAP_WORDS:
@@ -515,17 +573,26 @@ def _right_cue(text: str, f: Figure, clause: Span, rules: list[tuple[Rule, str]]
     return best
 
 
-def _left_cue(sent: Sentence, hi: int, floor: int, rules: dict[int, str]) -> Cue | None:
-    """The cue of `rules` (rule order -> indicator) ending nearest `hi` (the longer on a tie)
-    among those ending after `floor`."""
-    ends, cues = sent.left_cues()
-    i = bisect_right(ends, hi) - 1
-    while i >= 0 and ends[i] > floor:
-        start, end, rule = cues[i]
-        if (indicator := rules.get(rule.order)) is not None:
-            return Cue(rule, indicator, start, end)
-        i -= 1
-    return None
+def _left_cue(sent: Sentence, hi: int, floor: int, rules: dict[int, tuple[Rule, str]],
+              blocked: frozenset[int]) -> Cue | None:
+    """The cue of `rules` but the `blocked` ones ending nearest `hi` (the longer on a tie, then the earlier
+    rule's) among those ending after `floor`."""
+    best: tuple[int, int, int] | None = None  # (end, -start, -order) of the best cue so far
+    for order in sent.left_rules():
+        if order not in rules or order in blocked:
+            continue
+        ends, spans = sent.left_cues(order)
+        i = bisect_right(ends, hi) - 1
+        if i < 0 or ends[i] <= floor:
+            continue
+        # a rule's cues come in order: of those ending together, the first is the longest
+        start, end = spans[bisect_left(ends, ends[i])]
+        if best is None or (end, -start, -order) > best:
+            best = (end, -start, -order)
+    if best is None:
+        return None
+    end, start, order = best[0], -best[1], -best[2]
+    return Cue(*rules[order], start, end)
 
 
 def _continues(text: str, clause: Span, f: Figure, ctx: Context) -> bool:
@@ -534,17 +601,15 @@ def _continues(text: str, clause: Span, f: Figure, ctx: Context) -> bool:
 
 
 def _cue(text: str, f: Figure, clause: Span, sent: Sentence, ctx: Context) -> Cue | None:
+    rules = ctx.candidates[_kind(f.unit), f.change]
     blocked = sent.blocked(clause)
-    rules = [(rule, indicator) for rule, indicator in ctx.candidates[_kind(f.unit), f.change]
-             if rule.order not in blocked]
-    if not rules:
+    if blocked.issuperset(rules):
         return None
-    cue = _right_cue(text, f, clause, rules, ctx)
+    cue = _right_cue(text, f, clause, rules, blocked, ctx)
     if cue is None:
-        by_order = {rule.order: indicator for rule, indicator in rules}
-        cue = _left_cue(sent, f.start, clause.start, by_order)
+        cue = _left_cue(sent, f.start, clause.start, rules, blocked)
         if cue is None and _continues(text, clause, f, ctx):
-            cue = _left_cue(sent, clause.start, sent.span.start - 1, by_order)
+            cue = _left_cue(sent, clause.start, sent.span.start - 1, rules, blocked)
     return cue if cue is not None and cue.indicator != BLOCKER else None
 
 

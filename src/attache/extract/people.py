@@ -60,13 +60,13 @@ class _Phrases:
                 reach[k[0]] = max(reach.get(k[0], 0), len(k))
         return cls(values, reach)
 
-    def longest(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+    def longest(self, tokens: _Tokens, i: int) -> tuple[int, str] | None:
         """(tokens used, value) of the longest phrase at `tokens[i]`, None also past the last token."""
-        reach = self.reach.get(tokens[i].key) if i < len(tokens) else None
+        reach = self.reach.get(tokens[i].key) if tokens.has(i) else None
         if reach is None:
             return None
-        for n in range(min(reach, len(tokens) - i), 0, -1):
-            value = self.values.get(tuple(t.key for t in tokens[i:i + n]))
+        for n in range(tokens.count(i + reach) - i, 0, -1):
+            value = self.values.get(tokens.keys(i, n))
             if value is not None:
                 return n, value
         return None
@@ -372,6 +372,12 @@ def _folded(s: str) -> str:
     return fold(s)
 
 
+@lru_cache(maxsize=16384)
+def _place_key(form: str) -> str:
+    """`places.key` of a name or its first words: the same few recur in every report."""
+    return place_key(form)
+
+
 def _ending_before(pattern: re.Pattern[str], text: str, pos: int, window: int) -> re.Match[str] | None:
     """`pattern`, written reversed, matched on the `window` characters before `pos` read backwards."""
     # A slice stepping backwards copies them once, where cutting then reversing copies them twice; a stop
@@ -459,14 +465,14 @@ def _after_title_word(text: str, start: int, lang: _Lang) -> bool:
 
 def _is_place(m: _Mention, page: _Page, lang: _Lang) -> bool:
     """A province, a city ("Ho Chi Minh City"), a locality, or an article before a place ("Le Viêt Nam")."""
-    if place_key(m.text) in lang.not_names:
+    if _place_key(m.text) in lang.not_names:
         return True
     words = m.text.split()
-    if len(words) > 1 and place_key(" ".join(words[:2])) in lang.not_name_starts:
+    if len(words) > 1 and _place_key(" ".join(words[:2])) in lang.not_name_starts:
         return True
     first = words[0]
     rest = m.text[len(first):].strip()
-    if first in lang.function_words and place_key(rest) in lang.not_names:
+    if first in lang.function_words and _place_key(rest) in lang.not_names:
         return True
     across = page.before(m.end)
     # A place across the name's end, or holding its start ("Bồ Đào Nha" holds "Đào Nha").
@@ -512,7 +518,7 @@ def _foreign_name(page: _Page, pos: int, lang: _Lang) -> _Mention | None:
     while words and text[start:end].split()[-1] in lang.particles:
         end = start + text[start:end].rfind(" ")
         words -= 1
-    if not words or place_key(text[start:end]) in lang.not_names:
+    if not words or _place_key(text[start:end]) in lang.not_names:
         return None
     if page.overlaps(start, end):
         return None
@@ -596,23 +602,53 @@ class _Token:
     capital: bool
 
 
-def _tokens(page: _Page, pos: int, names: set[int], lang: _Lang) -> list[_Token]:
-    """The words and joining marks after a head, up to a name, a line end or other punctuation."""
-    text = page.text
-    out: list[_Token] = []
-    end = pos
-    for t in _TOKEN.finditer(text, pos, min(len(text), pos + 160)):
+class _Tokens:
+    """The words and joining marks after a head, up to a name, a line end or other punctuation: read only as
+    far as they are looked at, since a complement takes a few of those that follow."""
+
+    def __init__(self, page: _Page, pos: int, names: set[int]) -> None:
+        self.text = page.text
+        self.names = names
+        self.read: list[_Token] = []
+        self.end = pos
+        self.matches: Iterator[re.Match[str]] | None = _TOKEN.finditer(page.text, pos, min(len(page.text), pos + 160))
+
+    def has(self, i: int) -> bool:
+        """Whether there is a token `i`."""
+        while len(self.read) <= i and self.matches is not None:
+            self._read(self.matches)
+        return i < len(self.read)
+
+    def _read(self, matches: Iterator[re.Match[str]]) -> None:
+        """Reads the next token, or finds there is none."""
+        t = next(matches, None)
+        if t is None:
+            self.matches = None
+            return
         start, stop = t.span()
-        gap = text[end:start]
-        if gap and gap != " " and (gap.strip() or "\n" in gap) or start in names:
-            break
+        gap = self.text[self.end:start]
+        if gap and gap != " " and (gap.strip() or "\n" in gap) or start in self.names:
+            self.matches = None
+            return
         word = t.group()
-        out.append(_Token(start, stop, _key(word), word[0].isupper()))
-        end = stop
-    return out
+        self.read.append(_Token(start, stop, _key(word), word[0].isupper()))
+        self.end = stop
+
+    def count(self, n: int) -> int:
+        """How many of the first `n` tokens there are."""
+        self.has(n - 1)
+        return min(n, len(self.read))
+
+    def keys(self, i: int, n: int) -> tuple[str, ...]:
+        """The keys of `n` tokens from token `i` on, which are there."""
+        return tuple(t.key for t in self.read[i:i + n])
+
+    def __getitem__(self, i: int) -> _Token:
+        """Token `i`, which `has` told is there."""
+        return self.read[i]
 
 
-def _field(tokens: list[_Token], i: int, page: _Page, lang: _Lang) -> tuple[int, str | None] | None:
+def _field(tokens: _Tokens, i: int, page: _Page, lang: _Lang) -> tuple[int, str | None] | None:
     """(tokens used, English or None when unknown) of one field: a lexicon phrase, else a capitalised word
     and at most one lower-case word after it (a Vietnamese compound: "Dân tộc") that starts no title."""
     c = lang.composition
@@ -625,19 +661,19 @@ def _field(tokens: list[_Token], i: int, page: _Page, lang: _Lang) -> tuple[int,
     if not tokens[i].capital or tokens[i].key in c.links or lang.title.match(page.text, tokens[i].start):
         return None
     n = 1
-    if i + 1 < len(tokens) and not tokens[i + 1].capital and tokens[i + 1].key not in c.links \
+    if tokens.has(i + 1) and not tokens[i + 1].capital and tokens[i + 1].key not in c.links \
             and not c.place_words.longest(tokens, i + 1):
         n = 2
     return n, None
 
 
-def _fields(tokens: list[_Token], i: int, page: _Page, lang: _Lang) -> tuple[int, str, bool] | None:
+def _fields(tokens: _Tokens, i: int, page: _Page, lang: _Lang) -> tuple[int, str, bool] | None:
     """(tokens used, English, all known) of fields joined by "và", "," or "-"; when one is unknown they are
     kept as written, in ASCII."""
     c = lang.composition
     assert c is not None
     start, parts, known = i, [], True
-    while i < len(tokens):
+    while tokens.has(i):
         found = _field(tokens, i, page, lang)
         if found is None:
             break
@@ -645,8 +681,8 @@ def _fields(tokens: list[_Token], i: int, page: _Page, lang: _Lang) -> tuple[int
         known = known and english is not None
         parts.append(english or "")
         i += n
-        link = c.links.get(tokens[i].key) if i < len(tokens) else None
-        if link is None or i + 1 >= len(tokens) or _field(tokens, i + 1, page, lang) is None:
+        link = c.links.get(tokens[i].key) if tokens.has(i) else None
+        if link is None or not tokens.has(i + 1) or _field(tokens, i + 1, page, lang) is None:
             break
         parts.append(link)
         i += 1
@@ -664,8 +700,8 @@ def _composed_complement(page: _Page, pos: int, names: set[int], lang: _Lang) ->
     """(end, canonical complement, province or city) of a head-first complement (see `_Composition`)."""
     c = lang.composition
     assert c is not None
-    tokens = _tokens(page, pos, names, lang)
-    if not tokens:
+    tokens = _Tokens(page, pos, names)
+    if not tokens.has(0):
         return None
     i, complement = 0, None
     fixed = c.fixed.longest(tokens, 0)
@@ -690,11 +726,13 @@ def _composed_complement(page: _Page, pos: int, names: set[int], lang: _Lang) ->
     return _with_place(page, tokens, i, complement, c)
 
 
-def _posted(page: _Page, tokens: list[_Token], country: PlaceMention, c: _Composition) -> tuple[int, str, str | None]:
+def _posted(page: _Page, tokens: _Tokens, country: PlaceMention, c: _Composition) -> tuple[int, str, str | None]:
     """"Việt Nam tại Nhật Bản": the country an envoy serves and the place where."""
     end, complement = country.span.end, country.name
-    i = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
-    if i + 1 < len(tokens) and tokens[i].key == c.posted.get("word"):
+    i = 0
+    while tokens.has(i) and tokens[i].start < end:
+        i += 1
+    if tokens.has(i + 1) and tokens[i].key == c.posted.get("word"):
         where = page.at.get(tokens[i + 1].start)
         if where is not None:
             preposition = c.posted["country"] if where.kind == "country" else c.posted["city"]
@@ -702,7 +740,7 @@ def _posted(page: _Page, tokens: list[_Token], country: PlaceMention, c: _Compos
     return end, complement, None
 
 
-def _with_place(page: _Page, tokens: list[_Token], i: int, complement: str,
+def _with_place(page: _Page, tokens: _Tokens, i: int, complement: str,
                 c: _Composition) -> tuple[int, str, str | None]:
     """The complement's end and place: a province or city written after it, a country's name added to it."""
     end = tokens[i - 1].end
@@ -710,9 +748,9 @@ def _with_place(page: _Page, tokens: list[_Token], i: int, complement: str,
     if across is not None and across.span.end > end:
         # A place whose form began inside the complement ("UBND TP. Hà Nội": "TP. Hà Nội").
         return across.span.end, complement, across.name if across.kind != "country" else None
-    skip = c.place_words.longest(tokens, i) if i < len(tokens) else None
+    skip = c.place_words.longest(tokens, i) if tokens.has(i) else None
     at = i + (skip[0] if skip else 0)
-    place = page.at.get(tokens[at].start) if at < len(tokens) else None
+    place = page.at.get(tokens[at].start) if tokens.has(at) else None
     if place is None:
         return end, complement, None
     if place.kind == "country":
@@ -855,12 +893,14 @@ def _sentence(spans: list[Span], pos: int) -> Span | None:
     return spans[i] if i >= 0 and spans[i].start <= pos < spans[i].end else None
 
 
-def _roles(page: _Page, mentions: list[_Mention], lang: _Lang, sentences: list[Span]) -> dict[int, tuple[bool, bool]]:
-    """Per mention (by id): (took part, chaired); a cue goes to the nearest mention of its sentence."""
+def _roles(page: _Page, mentions: list[_Mention], lang: _Lang,
+           located: list[Span | None]) -> dict[int, tuple[bool, bool]]:
+    """Per mention (by id): (took part, chaired); a cue goes to the nearest mention of its sentence.
+    `located`: the sentence of each mention."""
     out = {id(m): (False, False) for m in mentions}
     by_sentence: dict[Span | None, list[_Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(_sentence(sentences, m.start), []).append(m)
+    for m, sentence in zip(mentions, located):
+        by_sentence.setdefault(sentence, []).append(m)
     for sentence, group in by_sentence.items():
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(page.text))
         for cue in word_starts(lang.cues, page.lowered, _CUE_INSIDE_WORD, lo, hi):
@@ -919,7 +959,7 @@ def _credited(text: str, m: _Mention, lang: _Lang) -> bool:
 # --- provinces -----------------------------------------------------------------------------------------------
 
 def _province_of(title: _Title, pos: int, sentence: Span | None, places: list[PlaceMention],
-                 main: dict[str, str | None]) -> str | None:
+                 main: _MainPlaces) -> str | None:
     if title.place:
         return title.place
     lowered = title.title.lower()
@@ -934,12 +974,19 @@ def _province_of(title: _Title, pos: int, sentence: Span | None, places: list[Pl
     return main[kind]
 
 
-def _main_places(places: list[PlaceMention]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for kind in ("province", "city"):
-        counts = Counter(p.name for p in places if p.kind == kind)
-        out[kind] = counts.most_common(1)[0][0] if counts else None
-    return out
+class _MainPlaces:
+    """The province and the city a document names most, counted when a title first needs one: most titles
+    name their place or have one in their sentence."""
+
+    def __init__(self, places: list[PlaceMention]) -> None:
+        self.places = places
+        self.found: dict[str, str | None] = {}
+
+    def __getitem__(self, kind: str) -> str | None:
+        if kind not in self.found:
+            counts = Counter(p.name for p in self.places if p.kind == kind)
+            self.found[kind] = counts.most_common(1)[0][0] if counts else None
+        return self.found[kind]
 
 
 # --- the document --------------------------------------------------------------------------------------------
@@ -1043,7 +1090,7 @@ class _Person:
 
 def _add(people: dict[str, _Person], m: _Mention, span: Span | None, text: str, lang: _Lang,
          role: tuple[bool, bool], sentence: Span | None, places: list[PlaceMention],
-         main: dict[str, str | None], author: bool) -> None:
+         main: _MainPlaces, author: bool) -> None:
     key = _folded(m.text)
     person = people.get(key)
     if person is None:
@@ -1065,12 +1112,12 @@ def _add(people: dict[str, _Person], m: _Mention, span: Span | None, text: str, 
 
 
 def _scan(people: dict[str, _Person], text: str, places: list[PlaceMention], sentences: list[Span],
-          in_body: bool, lang: _Lang, main: dict[str, str | None]) -> None:
+          in_body: bool, lang: _Lang, main: _MainPlaces) -> None:
     page = _Page.of(text, places)
     mentions = _resolve_short_forms(_mentions(page, lang), text, lang)
-    roles = _roles(page, mentions, lang, sentences)
-    for m in mentions:
-        sentence = _sentence(sentences, m.start)
+    located = [_sentence(sentences, m.start) for m in mentions]
+    roles = _roles(page, mentions, lang, located)
+    for m, sentence in zip(mentions, located):
         # A lone given name merged into its full name keeps no span: the quote must read as the name.
         span = Span(m.start, m.end) if in_body and text[m.start:m.end] == m.text else None
         _add(people, m, span, text, lang, roles[id(m)], sentence, places, main, _credited(text, m, lang))
@@ -1078,7 +1125,7 @@ def _scan(people: dict[str, _Person], text: str, places: list[PlaceMention], sen
 
 def find_people(doc: CleanDocument, places: list[PlaceMention]) -> list[PersonMention]:
     lang = _lang(doc.language)
-    main = _main_places(places)
+    main = _MainPlaces(places)
     people: dict[str, _Person] = {}
     _scan(people, doc.text, places, doc.sentences, True, lang, main)
     for caption in doc.captions:
