@@ -1,9 +1,12 @@
 """Analysing in a process pool gives exactly what analysing in-process gives."""
+import hashlib
 import json
 import subprocess
 import sys
 
+from attache.cli import ingest
 from attache.cli.ingest import CHUNK_SIZE
+from attache.store import Store
 from conftest import EXAMPLES, ROOT
 
 TRILINGUAL = ROOT / "examples" / "trilingual"
@@ -39,3 +42,22 @@ def test_summary_counts_stay_exact_with_repeated_ids_in_flight(tmp_path):
                 for w in (1, 2))
     assert one.stdout == two.stdout
     assert one.stdout.startswith("documents: 12 added, 0 updated, 1 unchanged, 1 failed")
+
+
+def test_counts_stay_exact_when_copies_of_an_id_straddle_stored_batches(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 3)
+    report = (EXAMPLES / sorted(p.name for p in EXAMPLES.iterdir())[0]).read_text(encoding="utf-8")
+    # Five ids, each seen eight times; every ten documents each id's text changes.
+    lines = [{"id": f"doc-{n % 5}", "text": f"{report}\nEdition {n // 10}."} for n in range(40)]
+    source = tmp_path / "editions.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    summaries = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"{workers}.db") as store:
+            summaries.append(ingest.ingest_paths(store, [str(source)], max_bytes=10**6, workers=workers).line())
+            stored = dict(store.db.execute("SELECT id, content_hash FROM documents"))
+        last_edition = hashlib.sha256(f"{report}\nEdition 3.".encode()).hexdigest()
+        assert stored == {f"doc-{i}": last_edition for i in range(5)}
+    assert summaries[0] == summaries[1]
+    # Each id: added once, then updated by each of three later editions; its other four copies repeat one.
+    assert summaries[0].startswith("documents: 5 added, 15 updated, 20 unchanged, 0 failed")

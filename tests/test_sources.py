@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 
+import pytest
+
 from attache.model import RawDocument
 from attache.sources import SourceProblem, iter_sources
+from attache.sources.reading import Unreadable, read_bytes
 
 REPORT = "The district council of Amberley approved a new bus line to the hospital on Tuesday.\n"
 PAGE = ("<!DOCTYPE html><html><head><title>Bus line approved</title></head><body><article>"
@@ -150,3 +154,32 @@ def test_gzip_bomb_is_capped(tmp_path):
     assert [d.id for d in docs] == ["ok.txt"]
     assert len(problems) == 1 and problems[0].path.endswith("bomb.jsonl.gz")
     assert "decompressed size exceeds the 1.0 MB limit" in problems[0].reason
+
+
+class _Growing(io.BytesIO):
+    """A file that another process appends to between our size check and our read."""
+
+    def __init__(self, seen: bytes, grown: bytes):
+        super().__init__(grown)
+        self.seen = len(seen)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        position = super().seek(offset, whence)
+        return self.seen if whence == io.SEEK_END else position
+
+
+class _ShortReads(io.BytesIO):
+    """A stream that returns at most a few bytes per read, as an unbuffered read may on some file systems."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(min(size if size is not None and size >= 0 else 7, 7))
+
+
+def test_a_file_that_grows_while_read_is_read_whole_or_refused_past_the_limit():
+    assert read_bytes(_Growing(b"12345", b"1234567890"), 100, compressed=False) == b"1234567890"
+    with pytest.raises(Unreadable, match="file too large"):
+        read_bytes(_Growing(b"12345", b"x" * 101), 100, compressed=False)
+
+
+def test_short_reads_still_give_the_whole_file():
+    assert read_bytes(_ShortReads(REPORT.encode()), 10_000, compressed=False) == REPORT.encode()

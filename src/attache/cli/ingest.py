@@ -90,6 +90,9 @@ class _Writer:
         self.summary = IngestSummary()
         self.batch: dict[str, DocumentRow] = {}
         self.in_flight: Counter[str] = Counter()
+        self.stored: dict[str, str | None] = {}
+        """The stored content hash looked up for a document in flight, until `record` takes it: one query
+        per document, not two."""
 
     def problem(self, item: SourceProblem) -> None:
         _report(self.err, item)
@@ -101,16 +104,29 @@ class _Writer:
     def needs_analysis(self, raw: RawDocument, digest: str) -> bool:
         """False for a document stored with this content: a rerun skips it without analysing it again."""
         # With an earlier copy of the id still pending, only `record` (in order) can tell.
-        if raw.id in self.batch or self.in_flight[raw.id] or self.store.content_hash(raw.id) != digest:
+        if raw.id in self.batch or self.in_flight[raw.id]:
             self.in_flight[raw.id] += 1
+            return True
+        stored = self.store.content_hash(raw.id)
+        if stored != digest:
+            self.in_flight[raw.id] += 1
+            self.stored[raw.id] = stored
             return True
         self.summary.unchanged += 1
         return False
 
     def record(self, raw: RawDocument, digest: str, outcome: Outcome) -> None:
         self.in_flight[raw.id] -= 1
+        if not self.in_flight[raw.id]:
+            del self.in_flight[raw.id]  # a stream of a million documents must not leave a million counters
         pending = self.batch.get(raw.id)
-        previous = pending.content_hash if pending else self.store.content_hash(raw.id)
+        if pending:
+            previous = pending.content_hash
+        elif raw.id in self.stored:
+            previous = self.stored.pop(raw.id)
+        else:
+            # An earlier copy of this id was pending when this one came in, and has been stored since.
+            previous = self.store.content_hash(raw.id)
         if previous == digest:
             self.summary.unchanged += 1
         elif isinstance(outcome, str):

@@ -37,9 +37,13 @@ def read_bytes(stream: BinaryIO, max_bytes: int, *, compressed: bool) -> bytes:
         if not data:
             raise Unreadable("empty file (after decompression)")
         return data
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:  # it grew while we looked
-        raise Unreadable(f"file too large (> {megabytes(max_bytes)} limit)")
+    # Asking for the size seen, not the cap: read(n) allocates n bytes first, 20 MB for every small report.
+    data = stream.read(size + 1)
+    if len(data) != size:  # it changed while we looked, or an unbuffered read came back short: on to the end
+        while len(data) <= max_bytes and (more := stream.read(max_bytes + 1 - len(data))):
+            data += more
+        if len(data) > max_bytes:
+            raise Unreadable(f"file too large (> {megabytes(max_bytes)} limit)")
     return data
 
 
