@@ -17,6 +17,7 @@ from typing import Protocol
 
 from .link import group_events, link_people
 from .link.assemble import draft_event, finish_event
+from .link.collector import without_cycle_collection
 from .link.events import LinkFeatures, link_features
 from .model import (Analysis, Event, EventDraft, EventRelation, EventTask, KnowledgeBase, Person, ReconciledClaim,
                     Relation)
@@ -125,6 +126,7 @@ def link_corpus(corpus: Corpus, progress: Progress | None = None) -> KnowledgeBa
     return collected.kb
 
 
+@without_cycle_collection
 def link_into(corpus: Corpus, sink: KnowledgeSink, progress: Progress | None = None,
               helpers: Helpers | None = None) -> None:
     """Link a corpus: people first, then events batch by batch, then relations, each handed to `sink`."""
@@ -166,6 +168,7 @@ class _ThisProcess:
         return (draft_events(self.corpus, batch) for batch in batches)
 
 
+@without_cycle_collection
 def draft_events(corpus: Corpus, groups: list[list[str]]) -> list[EventDraft]:
     """Each group's draft: the stored one of a one-document event, else one made from its members."""
     stored = corpus.drafts([ids[0] for ids in groups if len(ids) == 1])

@@ -33,6 +33,7 @@ from sys import intern
 from ..lexicons import toml
 from ..model import Analysis
 from ..text import ascii_words, fold, to_ascii, word_table
+from .collector import without_cycle_collection
 
 BLOCKING_TERMS = 8
 """Each document's strongest words also serve as keys: documents that share no key are never compared."""
@@ -114,6 +115,7 @@ Owners = dict[str, int | list[int]]
 """Blocking key -> the events having it; most keys have one, kept as a bare number to save memory."""
 
 
+@without_cycle_collection
 def group_events(features: Iterable[LinkFeatures]) -> list[list[str]]:
     """Document ids grouped by event, in input order within and across groups.
 
