@@ -87,23 +87,34 @@ def interval(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
     that 59 and 60 disagree while 786 and 786.2 agree.
     """
     v = abs(value)
-    step = precision(v)
-    cap = v * HEDGE_REACH
-    about = min(cap, max(step / 2, v * ABOUT_REACH))
-    near = min(cap, max(step, v * NEARLY_REACH))
-    bounds = {
-        "exactly": (v - step / 2, v + step / 2, False, True),
-        "about": (v - about, v + about, False, False),
-        "nearly": (v - near, v, False, True),
-        "over": (v, v + near, True, False),
-        "at least": (v, float("inf"), False, False),
-        "at most": (float("-inf"), v, False, False),
-        "under": (float("-inf"), v, False, True),
-    }[qualifier]
+    bounds = _bounds(v, qualifier)
     if value < 0:
         low, high, lo_open, hi_open = bounds
         return -high, -low, hi_open, lo_open
     return bounds
+
+
+def _bounds(v: float, qualifier: str) -> tuple[float, float, bool, bool]:
+    # Only the qualifier's own reach is worked out: precision() is most of the cost, and three bounds need none.
+    if qualifier == "at least":
+        return v, float("inf"), False, False
+    if qualifier == "at most":
+        return float("-inf"), v, False, False
+    if qualifier == "under":
+        return float("-inf"), v, False, True
+    step = precision(v)
+    if qualifier == "exactly":
+        return v - step / 2, v + step / 2, False, True
+    cap = v * HEDGE_REACH
+    if qualifier == "about":
+        about = min(cap, max(step / 2, v * ABOUT_REACH))
+        return v - about, v + about, False, False
+    near = min(cap, max(step, v * NEARLY_REACH))
+    if qualifier == "nearly":
+        return v - near, v, False, True
+    if qualifier == "over":
+        return v, v + near, True, False
+    raise KeyError(qualifier)
 
 
 def compatible(mentions: list[ClaimMention]) -> bool:
