@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 from .link import group_events, link_people
-from .link.assemble import draft_event, finish_event
+from .link.assemble import Member, finish_event, merge_drafts
 from .link.collector import without_cycle_collection
 from .link.events import LinkFeatures, link_features
 from .model import (Analysis, Event, EventDraft, EventRelation, EventTask, KnowledgeBase, Person, ReconciledClaim,
@@ -35,8 +35,8 @@ class Corpus(Protocol):
     def outlines(self) -> Iterable[Analysis]:
         """Every document once, in document order, with at least its timing, people and relations."""
 
-    def members(self, ids: Sequence[str]) -> Iterable[Analysis]:
-        """These documents' analyses (enough for events, copies and claims), in any order."""
+    def members(self, ids: Sequence[str]) -> Iterable[Member]:
+        """These documents as members of events (their drafts, and what copies are found by), in any order."""
 
     def drafts(self, ids: Sequence[str]) -> dict[str, EventDraft]:
         """Ready-made drafts of one-document events (`draft_event([analysis])`) for those of these ids that have one."""
@@ -55,8 +55,8 @@ class AnalysesInMemory:
     def outlines(self) -> Iterable[Analysis]:
         return self.by_id.values()
 
-    def members(self, ids: Sequence[str]) -> list[Analysis]:
-        return [self.by_id[i] for i in ids]
+    def members(self, ids: Sequence[str]) -> list[Member]:
+        return [Member.of(self.by_id[i]) for i in ids]
 
     def drafts(self, ids: Sequence[str]) -> dict[str, EventDraft]:
         return {}
@@ -173,8 +173,8 @@ def draft_events(corpus: Corpus, groups: list[list[str]]) -> list[EventDraft]:
     """Each group's draft: the stored one of a one-document event, else one made from its members."""
     stored = corpus.drafts([ids[0] for ids in groups if len(ids) == 1])
     needed = [d for ids in groups if len(ids) > 1 or ids[0] not in stored for d in ids]
-    loaded = {a.document.id: a for a in corpus.members(needed)} if needed else {}
-    return [stored[ids[0]] if len(ids) == 1 and ids[0] in stored else draft_event([loaded[d] for d in ids])
+    loaded = {m.candidate.id: m for m in corpus.members(needed)} if needed else {}
+    return [stored[ids[0]] if len(ids) == 1 and ids[0] in stored else merge_drafts([loaded[d] for d in ids])
             for ids in groups]
 
 

@@ -8,9 +8,11 @@ event (each choosing and ordering its own facts) rarely do.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from ..model import Analysis
 from ..text import fold, word_table
@@ -29,30 +31,50 @@ _WORD_BYTES = word_table(lambda ch: ch.isalnum() or ch == "_", lower=True)[:128]
 ASCII blanked, every byte of a character beyond ASCII kept."""
 
 
+@dataclass(slots=True)
+class Candidate:
+    """A document as copy finding reads it: its anchors are worked out only if it is compared across languages."""
+    id: str
+    language: str
+    published: str | None
+    text: str
+    anchors: Callable[[], list[str]]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Candidate:
+        doc = analysis.document
+        return cls(doc.id, doc.language, doc.published, doc.text, functools.partial(anchors, analysis))
+
+
 def find_copies(analyses: list[Analysis]) -> dict[str, str]:
     """Map each copy's document id to the id of the document it copies (the earliest, then the first given)."""
-    if len(analyses) < 2:
+    return copies_among([Candidate.of(a) for a in analyses])
+
+
+def copies_among(candidates: list[Candidate]) -> dict[str, str]:
+    """`find_copies` of documents however they were read."""
+    if len(candidates) < 2:
         return {}
-    ordered = sorted(analyses, key=lambda a: a.document.published or "9999")
+    ordered = sorted(candidates, key=lambda c: c.published or "9999")
     # A document is compared by its words with those in its language, by its anchors with the others: it needs
     # neither where there are none.
-    languages = Counter(a.document.language for a in ordered)
-    shingles = {a.document.id: _shingles(a.document.text) for a in ordered if languages[a.document.language] > 1}
-    anchors = {a.document.id: _anchors(a) for a in ordered if languages[a.document.language] < len(ordered)}
+    languages = Counter(c.language for c in ordered)
+    shingles = {c.id: _shingles(c.text) for c in ordered if languages[c.language] > 1}
+    marks = {c.id: c.anchors() for c in ordered if languages[c.language] < len(ordered)}
     original: dict[str, str] = {}
     for i, a in enumerate(ordered):
         for b in ordered[:i]:
-            source = original.get(b.document.id, b.document.id)
-            if _is_copy(a, b, shingles, anchors):
-                original[a.document.id] = source
+            source = original.get(b.id, b.id)
+            if _is_copy(a, b, shingles, marks):
+                original[a.id] = source
                 break
     return original
 
 
-def _is_copy(a: Analysis, b: Analysis, shingles: dict[str, set[int]], anchors: dict[str, list[str]]) -> bool:
-    if a.document.language == b.document.language:
-        return overlap(shingles[a.document.id], shingles[b.document.id]) >= SAME_LANGUAGE_OVERLAP
-    x, y = anchors[a.document.id], anchors[b.document.id]
+def _is_copy(a: Candidate, b: Candidate, shingles: dict[str, set[int]], marks: dict[str, list[str]]) -> bool:
+    if a.language == b.language:
+        return overlap(shingles[a.id], shingles[b.id]) >= SAME_LANGUAGE_OVERLAP
+    x, y = marks[a.id], marks[b.id]
     if min(len(x), len(y)) < MIN_ANCHORS:
         return False
     return _common_subsequence(x, y) / max(len(x), len(y)) >= ANCHOR_ORDER
@@ -77,7 +99,7 @@ def _shingles(text: str) -> set[int]:
     return set(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
 
 
-def _anchors(analysis: Analysis) -> list[str]:
+def anchors(analysis: Analysis) -> list[str]:
     """Language-independent landmarks in text order: figures, people, places, dates."""
     marks: list[tuple[int, str]] = []
     marks += [(f.start, f"{f.unit}:{f.value:.4g}") for f in analysis.figures]

@@ -10,10 +10,11 @@ once), and single otherwise.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 
 from ..link.keys import digest
-from ..model import Analysis, Claim, ClaimMention, ReconciledClaim
+from ..model import Analysis, Claim, ClaimMention, CleanDocument, ReconciledClaim
 
 HEDGE_REACH = 0.10
 """The furthest a hedged figure may stray: "nearly 40" is never below 36."""
@@ -21,25 +22,34 @@ ABOUT_REACH = 0.01
 NEARLY_REACH = 0.02
 
 
+Statement = tuple[tuple[str, str | None, str], ClaimMention, bool]
+"""One source's claim: its (indicator, period, scope), the mention quoting it, and whether it is a target."""
+
+
 def reconcile_claims(event_id: str, members: list[Analysis],
                      copies: dict[str, str] | None = None) -> list[ReconciledClaim]:
     """`copies` maps a copy's document id to its original: copies do not corroborate."""
-    grouped: dict[tuple[str, str | None, str], list[tuple[str, str, Claim]]] = {}
-    for analysis in members:
-        doc = analysis.document
-        for claim in analysis.claims:
-            key = (claim.indicator, claim.period, claim.scope)
-            sources = grouped.setdefault(key, [])
-            if all(d != doc.id for d, _, _ in sources):
-                sources.append((doc.id, doc.text, claim))
+    return reconcile_statements(event_id, [((claim.indicator, claim.period, claim.scope),
+                                            _mention(analysis.document, claim), claim.target)
+                                           for analysis in members for claim in analysis.claims], copies)
+
+
+def reconcile_statements(event_id: str, statements: Iterable[Statement],
+                         copies: dict[str, str] | None = None) -> list[ReconciledClaim]:
+    """`reconcile_claims` of claims already quoted (a document's first statement of each claim counts)."""
+    grouped: dict[tuple[str, str | None, str], list[tuple[ClaimMention, bool]]] = {}
+    for key, mention, target in statements:
+        sources = grouped.setdefault(key, [])
+        if all(m.document != mention.document for m, _ in sources):
+            sources.append((mention, target))
     copies = copies or {}
     return [_reconcile(event_id, key, sources, copies) for key, sources in grouped.items()]
 
 
 def _reconcile(event_id: str, key: tuple[str, str | None, str],
-               sources: list[tuple[str, str, Claim]], copies: dict[str, str]) -> ReconciledClaim:
+               sources: list[tuple[ClaimMention, bool]], copies: dict[str, str]) -> ReconciledClaim:
     indicator, period, scope = key
-    mentions = [_mention(doc_id, text, claim) for doc_id, text, claim in sources]
+    mentions = [m for m, _ in sources]
     votes = Counter((m.value, m.unit, m.qualifier) for m in mentions)
     (value, unit, qualifier), _ = votes.most_common(1)[0]
     independent = len({copies.get(m.document, m.document) for m in mentions})
@@ -52,7 +62,7 @@ def _reconcile(event_id: str, key: tuple[str, str | None, str],
     return ReconciledClaim(
         id=claim_id(event_id, indicator, period, scope),
         event=event_id, indicator=indicator, value=value, unit=unit, qualifier=qualifier,
-        period=period, scope=scope, status=status, target=any(c.target for _, _, c in sources),
+        period=period, scope=scope, status=status, target=any(target for _, target in sources),
         mentions=mentions, independent_sources=independent,
     )
 
@@ -61,10 +71,10 @@ def claim_id(event_id: str, indicator: str, period: str | None, scope: str) -> s
     return "C-" + digest(event_id, indicator, period, scope)
 
 
-def _mention(doc_id: str, text: str, claim: Claim) -> ClaimMention:
+def _mention(doc: CleanDocument, claim: Claim) -> ClaimMention:
     s = claim.sentence
     f = claim.figure
-    return ClaimMention(document=doc_id, quote=text[s.start:s.end], start=s.start, end=s.end,
+    return ClaimMention(document=doc.id, quote=doc.text[s.start:s.end], start=s.start, end=s.end,
                         value=f.value, unit=f.unit, qualifier=f.qualifier, figure=f.text)
 
 

@@ -8,13 +8,18 @@ from ..model import Analysis, EventRelation, EventTask, Relation
 
 def merge_tasks(event_id: str, members: list[Analysis]) -> list[EventTask]:
     """The fullest list gives the wording; every source stating item n is credited."""
-    lists = [(m.document.id, m.tasks) for m in members if m.tasks]
-    if not lists:
+    return merge_task_lists(event_id, [(m.document.id, [(t.n, t.text) for t in m.tasks]) for m in members])
+
+
+def merge_task_lists(event_id: str, lists: Iterable[tuple[str, list[tuple[int, str]]]]) -> list[EventTask]:
+    """`merge_tasks` of each source's (document id, its numbered tasks)."""
+    stated = [(doc_id, items) for doc_id, items in lists if items]
+    if not stated:
         return []
-    _, fullest = max(lists, key=lambda item: len(item[1]))
-    tasks = [EventTask(event=event_id, n=t.n, text=t.text) for t in fullest]
-    for doc_id, items in lists:
-        numbers = {t.n for t in items}
+    _, fullest = max(stated, key=lambda item: len(item[1]))
+    tasks = [EventTask(event=event_id, n=n, text=text) for n, text in fullest]
+    for doc_id, items in stated:
+        numbers = {n for n, _ in items}
         for task in tasks:
             if task.n in numbers:
                 task.documents.append(doc_id)

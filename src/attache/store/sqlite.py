@@ -12,6 +12,7 @@ older attache is upgraded in place on open by the scripts in `migrations/`.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,8 @@ from pathlib import Path
 
 import orjson
 
-from ..link.assemble import draft_event
+from ..link.assemble import Member, draft_event
+from ..link.copies import Candidate, anchors
 from ..link.events import LinkFeatures, link_features
 from ..model import (Analysis, ClaimMention, Event, EventDraft, EventRelation, EventTask, KnowledgeBase, Person,
                      ReconciledClaim, TitleRecord)
@@ -366,11 +368,23 @@ class StoredCorpus:
                 "document": {"id": doc_id, "source": source, "text": "", "language": language, "published": published},
                 "content_hash": content_hash, "timing": timing, "people": people, "relations": relations})
 
-    def members(self, ids: list[str]) -> Iterator[Analysis]:
-        for (raw,) in self.db.execute(f"SELECT {self._LEAN} FROM documents"
-                                      " WHERE id IN (SELECT value FROM json_each(?))", (_j(ids),)):
-            yield Analysis.from_dict(orjson.loads(raw))
+    def members(self, ids: list[str]) -> Iterator[Member]:
+        # A document stored with its draft is read as that draft and a few columns; its analysis only for the
+        # anchors, when they are needed (a translation among the members).
+        for doc_id, language, title, published, text, setting_title, draft, analysis in self.db.execute(
+                "SELECT id, language, title, published, text, json_extract(analysis, '$.setting.title'), draft,"
+                f" CASE WHEN draft IS NULL THEN {self._LEAN} END FROM documents"
+                " WHERE id IN (SELECT value FROM json_each(?))", (_j(ids),)):
+            if draft is None:
+                yield Member.of(Analysis.from_dict(orjson.loads(analysis)))
+            else:
+                yield Member(EventDraft.from_dict(orjson.loads(draft)),
+                             Candidate(doc_id, language, published, text, functools.partial(self._anchors, doc_id)),
+                             title, setting_title)
 
+    def _anchors(self, doc_id: str) -> list[str]:
+        (analysis,) = self.db.execute(f"SELECT {self._LEAN} FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return anchors(Analysis.from_dict(orjson.loads(analysis)))
 
     def drafts(self, ids: list[str]) -> dict[str, EventDraft]:
         return {doc_id: EventDraft.from_dict(orjson.loads(raw)) for doc_id, raw in self.db.execute(
