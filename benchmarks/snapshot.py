@@ -12,6 +12,8 @@ linking reads shows up.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,7 +41,8 @@ def documents() -> Iterator[RawDocument]:
     yield from generate(1500)
     for item in iter_sources([str(f) for f in FOLDERS if f.is_dir()], max_bytes=50_000_000):
         if isinstance(item, RawDocument):
-            yield item
+            # Sources relative to the checkout: a snapshot written in one worktree checks in another.
+            yield dataclasses.replace(item, source=os.path.relpath(item.source, ROOT))
 
 
 def record(raw: RawDocument) -> dict:
