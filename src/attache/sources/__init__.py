@@ -154,8 +154,7 @@ def _walk(folder: Path) -> Iterator[_Entry]:
 def _read_entry(entry: _Entry, max_bytes: int) -> Iterator[RawDocument | SourceProblem]:
     shown = entry.path
     try:
-        # Unbuffered: a whole file is read at once, and a buffered reader costs an allocation and a tty check.
-        stream = open(entry.path, "rb", buffering=0)
+        stream = open(entry.path, "rb")
     except OSError as exc:
         yield SourceProblem(shown, f"cannot read file ({exc.strerror or exc})")
         return
