@@ -35,3 +35,15 @@ def ascii_words(text: str, table: bytes) -> list[str]:
     """The words of ASCII `text` as `table` (`word_table`) parts them: translating the bytes and splitting
     finds them about three times faster than a regular expression."""
     return text.encode().translate(table).decode().split()
+
+
+_last_lower: tuple[str, str] = ("", "")
+
+
+def lower_text(text: str) -> str:
+    """`text.lower()`, kept for the last text asked for: several stages read the same document in lower
+    case, and lower-casing a whole report costs as much as some of their scans."""
+    global _last_lower
+    if _last_lower[0] is not text:
+        _last_lower = (text, text.lower())
+    return _last_lower[1]

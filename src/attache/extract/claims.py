@@ -29,6 +29,7 @@ from typing import Generic, TypeVar
 
 from ..lexicons import toml
 from ..model import Claim, CleanDocument, Figure, PlaceMention, Span, Timing, YearMention
+from ..text import lower_text
 from .numbers import alternation, fragment, lexicon_language, number_value
 from .patterns import trie, word_starts
 
@@ -668,7 +669,7 @@ def _country(places: list[PlaceMention]) -> str:
 
 def _lowered(text: str) -> str:
     """`text` in lower case, letter for letter, so that offsets stay those of `text`."""
-    low = text.lower()
+    low = lower_text(text)
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 

@@ -24,6 +24,7 @@ from functools import cache
 
 from ..lexicons import toml
 from ..model import Figure, Qualifier
+from ..text import lower_text
 from .numbers import NumberSyntax, alternation, digits_value, fragment, lexicon_language, syntax, words_value
 
 LEFT_WINDOW = 48
@@ -739,7 +740,8 @@ def _second(page: Page, first: Piece, g: Grammar) -> Piece | None:
     return second
 
 
-def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
+def _figure(text: str, lowered: str, first: Piece, last: Piece, g: Grammar) -> Figure:
+    """`lowered`: `text.lower()`."""
     start, qualifier = first.start, first.qualifier
     low = high = None
     if last is first:
@@ -756,7 +758,7 @@ def _figure(text: str, first: Piece, last: Piece, g: Grammar) -> Figure:
         value = (low + high) / 2
         qualifier = qualifier or last.qualifier or "about"
         if first.last_word in g.between:
-            start = text.lower().rfind(first.last_word, 0, start)
+            start = lowered.rfind(first.last_word, 0, start)
     down = first.down or last.down
     if down and value > 0:  # "a fall of -5%" states the sign itself
         value = -value
@@ -789,7 +791,7 @@ def find_figures(text: str, language: str) -> list[Figure]:
     """Every figure of `text`, in order, with offsets into `text`."""
     g = grammar(language)
     figures: list[Figure] = []
-    low = text.lower()
+    low = lower_text(text)
     # lower-casing may change the length of rare letters; then offsets need the original text
     words = ((low, g.words, g.word_starts) if len(low) == len(text)
              else (text, *(re.compile(rx.pattern, re.IGNORECASE) for rx in (g.words, g.word_starts))))
@@ -812,5 +814,5 @@ def find_figures(text: str, language: str) -> list[Figure]:
         last = _second(page, first, g) or first
         consumed = last.end
         if not (first.year_like or last.year_like):
-            figures.append(_figure(text, first, last, g))
+            figures.append(_figure(text, low, first, last, g))
     return figures
