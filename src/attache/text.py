@@ -18,6 +18,21 @@ def to_ascii(s: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D")))
 
 
+# Neither ASCII nor a combining mark: a decomposed text without one turns ASCII by dropping what the codec cannot write.
+_NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARKS.pattern[1:-1]}]")
+
+
+def text_to_ascii(s: str) -> str:
+    """`to_ascii` of a whole text, done faster where every letter decomposes to ASCII and marks (all of
+    Vietnamese): the expression drops a mark a match at a time, one every few letters, the codec all at once."""
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
+    if _NOT_ASCII_OR_MARK.search(decomposed):
+        return _MARKS.sub("", decomposed)
+    return decomposed.encode("ascii", "ignore").decode()
+
+
 def fold(s: str | None) -> str:
     """Comparison key: ASCII, lower case, single spaces."""
     if not s:
