@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 _SPACES = re.compile(r"\s+")
 # The blocks of combining marks: what NFKD splits off a letter's diacritics ("ạ" -> "a" + U+0323).
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARK_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARKS = re.compile(f"[{_MARK_RANGES}]")
+_NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARK_RANGES}]")
 
 
 def to_ascii(s: str) -> str:
@@ -15,21 +17,11 @@ def to_ascii(s: str) -> str:
     if s.isascii():
         return s
     # str.replace, not str.translate: translate looks up every character, ten times slower on whole texts.
-    return _MARKS.sub("", unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D")))
-
-
-# Neither ASCII nor a combining mark: a decomposed text without one turns ASCII by dropping what the codec cannot write.
-_NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARKS.pattern[1:-1]}]")
-
-
-def text_to_ascii(s: str) -> str:
-    """`to_ascii` of a whole text, done faster where every letter decomposes to ASCII and marks (all of
-    Vietnamese): the expression drops a mark a match at a time, one every few letters, the codec all at once."""
-    if s.isascii():
-        return s
     decomposed = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
     if _NOT_ASCII_OR_MARK.search(decomposed):
         return _MARKS.sub("", decomposed)
+    # Only ASCII and marks left (all of Vietnamese): the codec drops every mark at once, where the expression
+    # drops them a match at a time, one every few letters of a whole text.
     return decomposed.encode("ascii", "ignore").decode()
 
 

@@ -32,7 +32,7 @@ from sys import intern
 
 from ..lexicons import toml
 from ..model import Analysis
-from ..text import ascii_words, fold, text_to_ascii, word_table
+from ..text import ascii_words, fold, to_ascii, word_table
 from .collector import without_cycle_collection
 
 BLOCKING_TERMS = 8
@@ -353,7 +353,7 @@ def _day(iso: str) -> date:
 def _term_counts(text: str, language: str) -> dict[str, int]:
     # Diacritics dropped from the whole text at once, and stop words from the distinct words only:
     # both cost a fraction of doing it word by word.
-    folded = text_to_ascii(text)
+    folded = to_ascii(text)
     # A plain dict: Counter's own deletion runs in Python, a dict's in C.
     if folded.isascii():
         counts = dict(Counter(ascii_words(folded, _ASCII_LETTERS)))
